@@ -1,0 +1,127 @@
+/**
+ * buildApp(deps) → a ready-to-listen Fastify instance. No I/O at import time and no module-level
+ * singletons: every store comes in through `deps`, so each test builds its own app on its own database.
+ */
+import { randomBytes } from 'node:crypto';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { createAuthenticate } from './auth/authenticate.js';
+import { argon2Hasher, type PasswordHasher } from './auth/passwords.js';
+import { WorkspaceContext } from './auth/workspace-context.js';
+import { type Clock, systemClock } from './clock.js';
+import type { LogLevel } from './config.js';
+import type { Db } from './db/tables.js';
+import { type EventBus, InProcessBus } from './events/bus.js';
+import { BODY_LIMIT_BYTES, installErrorHandling } from './http/error-handler.js';
+import { OpenApiCollector } from './http/openapi.js';
+import { validatorCompiler } from './http/validation.js';
+import { KeyService } from './keys/key-service.js';
+import { LastUsedRecorder } from './keys/last-used-recorder.js';
+import { VerificationCache } from './keys/verification-cache.js';
+import {
+  MemoryRateLimitStore,
+  type RateLimitPolicy,
+  type RateLimitStore,
+  rateLimitPolicy,
+} from './limits/rate-limiter.js';
+import { loggerOptions } from './logger.js';
+import { registerRoutes } from './routes/index.js';
+import { createServices, type Services } from './services/index.js';
+
+export interface AppDeps {
+  db: Db;
+  /** Secret for key digests; the same on every server of a deployment. */
+  keySecret: string;
+  clock?: Clock;
+  bus?: EventBus;
+  rateLimits?: RateLimitStore;
+  /** Default: 10 per second and 60 per minute per key. */
+  policy?: RateLimitPolicy;
+  passwords?: PasswordHasher;
+  logLevel?: LogLevel;
+  /** Log destination; tests pass one to inspect every line. */
+  logStream?: DestinationStream;
+  /** Interval of the `lastUsedAt` flush; default 1000 ms. */
+  lastUsedFlushIntervalMs?: number;
+}
+
+/** What tests and the entry point may reach inside a built app. */
+export interface AppInternals {
+  services: Services;
+  recorder: LastUsedRecorder;
+  cache: VerificationCache;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    socifyr: AppInternals;
+  }
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const clock = deps.clock ?? systemClock;
+  const bus = deps.bus ?? new InProcessBus();
+  const rateLimits = deps.rateLimits ?? new MemoryRateLimitStore(clock);
+  const policy = deps.policy ?? rateLimitPolicy(10, 60);
+
+  const app = Fastify({
+    logger: loggerOptions({ level: deps.logLevel ?? 'info', stream: deps.logStream }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => `req_${randomBytes(8).toString('hex')}`,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  installErrorHandling(app, clock);
+
+  // JSON bodies: an empty body counts as no body (POST …/archive with a JSON content type is fine).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') return done(null, undefined);
+    parseJson(request, body as string, done);
+  });
+
+  const cache = new VerificationCache();
+  bus.subscribe((event) => cache.invalidate(event));
+  const recorder = new LastUsedRecorder({
+    db: deps.db,
+    logger: app.log,
+    clock,
+    flushIntervalMs: deps.lastUsedFlushIntervalMs,
+  });
+  const keys = new KeyService({ db: deps.db, secret: deps.keySecret, cache, recorder, bus, clock });
+  const services = createServices({
+    db: deps.db,
+    clock,
+    bus,
+    keys,
+    passwords: deps.passwords ?? argon2Hasher(),
+    rateLimits,
+    policy,
+  });
+  app.decorate('socifyr', { services, recorder, cache });
+  app.decorateRequest('principal', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook(
+    'onRequest',
+    createAuthenticate({ keys, sessions: services.sessions, limits: rateLimits, policy }),
+  );
+
+  const openapi = new OpenApiCollector();
+  app.addHook('onRoute', openapi.onRoute);
+  registerRoutes(app, { services, context: new WorkspaceContext(deps.db, keys), openapi });
+
+  app.addHook('onReady', async () => recorder.start());
+  app.addHook('onClose', async () => {
+    await recorder.stop();
+    await rateLimits.close();
+  });
+  return app as unknown as App;
+}

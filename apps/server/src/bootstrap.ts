@@ -1,0 +1,74 @@
+/**
+ * Headless set-up for scripts and CI: an owner (created, or reused when the password matches),
+ * a workspace and an API key. The printed key is the only plaintext outside the create route.
+ */
+
+import pino from 'pino';
+import { argon2Hasher } from './auth/passwords.js';
+import { systemClock } from './clock.js';
+import { InProcessBus } from './events/bus.js';
+import { KeyService } from './keys/key-service.js';
+import { LastUsedRecorder } from './keys/last-used-recorder.js';
+import { VerificationCache } from './keys/verification-cache.js';
+import { MemoryRateLimitStore, rateLimitPolicy } from './limits/rate-limiter.js';
+import { AccountService } from './services/accounts.js';
+import { WorkspaceService } from './services/workspaces.js';
+import type { Stores } from './stores.js';
+
+export interface BootstrapOptions {
+  email: string;
+  password: string;
+  /** Name of the workspace to create; default "<name>'s workspace" of the owner's first workspace. */
+  workspace?: string;
+}
+
+export async function bootstrap(stores: Pick<Stores, 'db' | 'keySecret'>, options: BootstrapOptions) {
+  const { db, keySecret } = stores;
+  const clock = systemClock;
+  const bus = new InProcessBus();
+  const workspaces = new WorkspaceService(db, clock, bus);
+  const rateLimits = new MemoryRateLimitStore(clock);
+  const accounts = new AccountService({
+    db,
+    clock,
+    passwords: argon2Hasher(),
+    workspaces,
+    rateLimits,
+    policy: rateLimitPolicy(10, 60),
+  });
+  const recorder = new LastUsedRecorder({ db, logger: pino({ level: 'silent' }), clock });
+  const keys = new KeyService({
+    db,
+    secret: keySecret,
+    cache: new VerificationCache(),
+    recorder,
+    bus,
+    clock,
+  });
+
+  try {
+    const existing = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', options.email.trim().toLowerCase())
+      .executeTakeFirst();
+    const user = existing
+      ? await accounts.login({ email: options.email, password: options.password }, 'bootstrap')
+      : await accounts.signup({
+          email: options.email,
+          password: options.password,
+          name: options.email.split('@')[0] ?? 'Owner',
+        });
+    const workspaceId = options.workspace
+      ? (await workspaces.create(user.id, options.workspace)).id
+      : ((await workspaces.listForUser(user.id)).find((w) => w.roleKey === 'OWNER')?.id ??
+        (await workspaces.create(user.id, `${user.name}'s workspace`)).id);
+    const { plaintext } = await keys.create(
+      { userId: user.id, workspaceId, roleKey: 'OWNER', apiKeyId: null },
+      'Bootstrap key',
+    );
+    return { workspaceId, apiKey: plaintext };
+  } finally {
+    await rateLimits.close();
+  }
+}

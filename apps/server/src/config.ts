@@ -1,0 +1,89 @@
+/**
+ * The one place that reads the environment. Every setting is parsed, checked and given its default here;
+ * a bad value stops the server at start with a message naming the variable and what it accepts.
+ */
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  /** TCP port to listen on. Default 8101. */
+  port: number;
+  /** Interface to bind. Default 127.0.0.1 (loopback only); use 0.0.0.0 to accept outside connections. */
+  host: string;
+  /** Folder of the embedded database and the generated key secret. Default ./data. */
+  dataDir: string;
+  /** Secret for key digests. When unset, one is generated into the data folder. */
+  keySecret: string | undefined;
+  logLevel: LogLevel;
+  rateLimitPerSecond: number;
+  rateLimitPerMinute: number;
+  /** PostgreSQL connection string; not used by this edition yet. */
+  databaseUrl: string | undefined;
+  /** Redis connection string; not used by this edition yet. */
+  redisUrl: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Minimum length of SOCIFYR_KEY_SECRET: 32 characters, enough entropy for HMAC-SHA-256 when random. */
+export const KEY_SECRET_MIN_LENGTH = 32;
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the configuration; reports every problem at once. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const logLevel = (text('SOCIFYR_LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`SOCIFYR_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const keySecret = text('SOCIFYR_KEY_SECRET');
+  if (keySecret !== undefined && keySecret.length < KEY_SECRET_MIN_LENGTH) {
+    problems.push(
+      `SOCIFYR_KEY_SECRET must be at least ${KEY_SECRET_MIN_LENGTH} characters (try: openssl rand -hex 32)`,
+    );
+  }
+  const databaseUrl = text('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const redisUrl = text('REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {
+    problems.push('REDIS_URL must start with redis:// or rediss://');
+  }
+
+  const config: Config = {
+    port: integer('PORT', 8101, 0, 65535),
+    host: text('HOST') ?? '127.0.0.1',
+    dataDir: text('SOCIFYR_DATA_DIR') ?? './data',
+    keySecret,
+    logLevel,
+    rateLimitPerSecond: integer('SOCIFYR_RATE_LIMIT_PER_SECOND', 10, 1, 1_000_000),
+    rateLimitPerMinute: integer('SOCIFYR_RATE_LIMIT_PER_MINUTE', 60, 1, 60_000_000),
+    databaseUrl,
+    redisUrl,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

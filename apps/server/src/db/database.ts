@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { migrateToLatest } from './migrations.js';
+import type { Db, Tables } from './tables.js';
+
+export interface OpenSqliteOptions {
+  /** Folder for `socifyr.db`; `:memory:` opens a private in-memory database (tests). */
+  dataDir: string;
+}
+
+/** File name of the embedded database inside the data folder. */
+export const SQLITE_FILE_NAME = 'socifyr.db';
+
+/**
+ * Opens the embedded SQLite database (WAL, foreign keys on, busy timeout for a second process)
+ * and runs the migrations.
+ */
+export async function openSqlite({ dataDir }: OpenSqliteOptions): Promise<Db> {
+  let file = ':memory:';
+  if (dataDir !== ':memory:') {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    file = join(dataDir, SQLITE_FILE_NAME);
+  }
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrateToLatest(db);
+  return db;
+}
+
+/** True when the error is a unique-constraint violation on either dialect. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string } | null;
+  return (
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    e?.code === '23505'
+  );
+}

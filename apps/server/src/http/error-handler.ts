@@ -1,0 +1,62 @@
+/**
+ * Every error becomes the envelope. Client mistakes keep their status and a message that says what to
+ * fix; anything unexpected is a 500 "Internal server error" whose detail goes only to the log.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../clock.js';
+import { errorEnvelope } from './envelope.js';
+import { AppError } from './errors.js';
+import { validationMessages } from './validation.js';
+
+/** Bodies larger than this answer 413: 1 MiB. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Fastify's own client errors, with messages written for people. */
+const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, message: 'Request body is larger than 1 MiB' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 400,
+    message: 'Request body must be JSON: send it with Content-Type: application/json',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, message: 'Content-Length does not match the body' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, message: 'Request body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, message: 'Request body is empty; send a JSON object' },
+};
+
+export function installErrorHandling(app: FastifyInstance, clock: Clock): void {
+  const send = (request: FastifyRequest, reply: FastifyReply, status: number, error: string | string[]) =>
+    reply
+      .status(status)
+      .type('application/json')
+      .send(errorEnvelope(status, error, request.url, new Date(clock.now())));
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      reply.headers(error.headers);
+      return send(request, reply, error.statusCode, error.detail);
+    }
+    if (error.validation) {
+      return send(
+        request,
+        reply,
+        400,
+        validationMessages(error.validation as never, error.validationContext ?? 'body'),
+      );
+    }
+    const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
+    if (known) return send(request, reply, known.status, known.message);
+    if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON') {
+      return send(request, reply, 400, 'Request body is not valid JSON');
+    }
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      request.log.info({ err: error }, 'client error');
+      return send(request, reply, error.statusCode, error.message);
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return send(request, reply, 500, 'Internal server error');
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(request, reply, 404, `Route ${request.method} ${request.url.split('?', 1)[0]} not found`),
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * Schemas shared by routes: the envelope, ids and the objects the API returns. The same schemas
+ * validate requests, serialise responses and produce the OpenAPI document.
+ */
+import { type TSchema, Type } from '@sinclair/typebox';
+import { ROLE_KEYS } from '../auth/permissions.js';
+
+/** A nullable value as one JSON Schema type list, so a wrong value yields one clear message. */
+export const Nullable = <T extends TSchema>(schema: T) =>
+  Type.Unsafe<T['static'] | null>({ ...schema, type: [schema.type as string, 'null'] });
+
+export const IsoDateTime = Type.String({ format: 'date-time', description: 'ISO-8601 UTC' });
+export const RoleKey = Type.Union(
+  ROLE_KEYS.map((r) => Type.Literal(r)),
+  { description: 'Role in the workspace' },
+);
+/** As an enum rather than a union, so a wrong value is reported once with the allowed values. */
+export const roleKeyEnum = (roles: readonly string[]) =>
+  Type.Unsafe<string>({ type: 'string', enum: [...roles] });
+
+/** `{ success: true, data }` around a result schema. */
+export const Envelope = <T extends TSchema>(data: T) => Type.Object({ success: Type.Literal(true), data });
+export const NullEnvelope = Envelope(Type.Null());
+
+export const WorkspaceParams = Type.Object({ id: Type.String({ description: 'Workspace id (ws_…)' }) });
+
+export const User = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  createdAt: Type.String(),
+});
+
+export const Workspace = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  tier: Type.String(),
+  createdAt: Type.String(),
+});
+
+export const ApiKey = Type.Object({
+  id: Type.String(),
+  label: Type.String(),
+  hint: Type.String({ description: 'First and last characters of the key, e.g. sk_4b73…9e1b' }),
+  workspaceId: Type.String(),
+  createdBy: Type.Object({ userId: Type.String(), email: Type.String(), name: Type.String() }),
+  roleKey: Nullable(Type.String({ description: "The creator's role now; null when inactive" })),
+  status: Type.Union([Type.Literal('active'), Type.Literal('inactive')]),
+  createdAt: Type.String(),
+  lastUsedAt: Nullable(Type.String()),
+});

@@ -1,0 +1,134 @@
+/**
+ * In-process cache of what verifying a key needs: digest → key facts, and (workspace, user) → current role.
+ *
+ * Invalidation must win every race with a concurrent store read. Each entry is stamped with the
+ * invalidation sequence number current when its read *started*; each invalidation leaves a tombstone
+ * with a newer number. An entry whose read started before a matching tombstone is dropped, so a key
+ * read just before its delete committed can never be served after the invalidation went by.
+ */
+import { LRUCache } from 'lru-cache';
+import type { RoleKey } from '../db/tables.js';
+import type { Invalidation } from '../events/bus.js';
+
+/** How long a verified key or role stays cached without any invalidation: 5 minutes. */
+export const KEY_CACHE_TTL_MS = 5 * 60_000;
+/** How long an unknown digest is remembered, so floods of made-up keys cost one lookup each per window. */
+export const NEGATIVE_CACHE_TTL_MS = 30_000;
+/** Keys and roles held at most; least recently used go first. */
+export const KEY_CACHE_MAX_ENTRIES = 100_000;
+/** Tombstones kept at most; past that the oldest are folded into a floor that drops older entries. */
+const TOMBSTONES_MAX = 100_000;
+
+export interface CachedKey {
+  id: string;
+  workspaceId: string;
+  createdByUserId: string;
+  label: string;
+  hint: string;
+}
+
+interface Stamped<T> {
+  value: T;
+  /** Invalidation sequence number when the store read began. */
+  readSeq: number;
+}
+
+export interface VerificationCacheOptions {
+  ttlMs?: number;
+  negativeTtlMs?: number;
+  maxEntries?: number;
+}
+
+export class VerificationCache {
+  private readonly keys: LRUCache<string, Stamped<CachedKey | null>>;
+  private readonly roles: LRUCache<string, Stamped<RoleKey | null>>;
+  private readonly tombstones = new Map<string, { seq: number; atMs: number }>();
+  private readonly ttlMs: number;
+  private readonly negativeTtlMs: number;
+  private seq = 0;
+  /** Entries read before this sequence number predate pruned tombstones and are not trusted. */
+  private floorSeq = 0;
+
+  constructor({
+    ttlMs = KEY_CACHE_TTL_MS,
+    negativeTtlMs = NEGATIVE_CACHE_TTL_MS,
+    maxEntries = KEY_CACHE_MAX_ENTRIES,
+  }: VerificationCacheOptions = {}) {
+    this.ttlMs = ttlMs;
+    this.negativeTtlMs = negativeTtlMs;
+    this.keys = new LRUCache({ max: maxEntries, ttl: ttlMs });
+    this.roles = new LRUCache({ max: maxEntries, ttl: ttlMs });
+  }
+
+  /** Call before reading the store; pass the result to `setKey`/`setRole` afterwards. */
+  beginRead(): number {
+    return this.seq;
+  }
+
+  /** The cached key for a digest, `null` if known to be unknown, `undefined` on a miss. */
+  getKey(digest: string): CachedKey | null | undefined {
+    const entry = this.keys.get(digest);
+    if (entry === undefined) return undefined;
+    if (
+      entry.value !== null &&
+      this.isStale(entry.readSeq, `k:${entry.value.id}`, `w:${entry.value.workspaceId}`)
+    ) {
+      this.keys.delete(digest);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  setKey(digest: string, value: CachedKey | null, readSeq: number): void {
+    if (value !== null && this.isStale(readSeq, `k:${value.id}`, `w:${value.workspaceId}`)) return;
+    this.keys.set(digest, { value, readSeq }, value === null ? { ttl: this.negativeTtlMs } : {});
+  }
+
+  /** The member's current role, `null` if they are not a member, `undefined` on a miss. */
+  getRole(workspaceId: string, userId: string): RoleKey | null | undefined {
+    const id = `${workspaceId}:${userId}`;
+    const entry = this.roles.get(id);
+    if (entry === undefined) return undefined;
+    if (this.isStale(entry.readSeq, `m:${id}`, `w:${workspaceId}`)) {
+      this.roles.delete(id);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  setRole(workspaceId: string, userId: string, role: RoleKey | null, readSeq: number): void {
+    const id = `${workspaceId}:${userId}`;
+    if (this.isStale(readSeq, `m:${id}`, `w:${workspaceId}`)) return;
+    this.roles.set(id, { value: role, readSeq });
+  }
+
+  /** Applies an invalidation from the bus: matching entries stop being served at once. */
+  invalidate(event: Invalidation): void {
+    const id =
+      event.type === 'key-deleted'
+        ? `k:${event.keyId}`
+        : event.type === 'member-changed'
+          ? `m:${event.workspaceId}:${event.userId}`
+          : `w:${event.workspaceId}`;
+    this.tombstone(id);
+  }
+
+  private tombstone(id: string): void {
+    this.seq += 1;
+    const now = Date.now();
+    this.tombstones.delete(id);
+    this.tombstones.set(id, { seq: this.seq, atMs: now });
+    for (const [oldest, stone] of this.tombstones) {
+      const expired = now - stone.atMs > this.ttlMs;
+      if (!expired && this.tombstones.size <= TOMBSTONES_MAX) break;
+      // An entry read before a pruned tombstone can no longer be checked against it, so distrust it.
+      if (!expired) this.floorSeq = Math.max(this.floorSeq, stone.seq);
+      this.tombstones.delete(oldest);
+    }
+  }
+
+  private isStale(readSeq: number, ...ids: string[]): boolean {
+    if (readSeq < this.floorSeq) return true;
+    return ids.some((id) => (this.tombstones.get(id)?.seq ?? 0) > readSeq);
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Rate limits behind one interface, so the memory store (one server) and a shared store (many servers)
+ * are interchangeable. Three uses: requests per API key, failed authentications per client IP, and
+ * failed sign-ins per IP + email.
+ */
+import { type Clock, systemClock } from '../clock.js';
+import { EventLog, type WindowDecision, type WindowLimit } from './sliding-window.js';
+
+export type { WindowDecision, WindowLimit };
+
+export interface RateLimitStore {
+  /** Counts one event for `subject` if all limits allow it. */
+  consume(subject: string, limits: readonly WindowLimit[]): Promise<WindowDecision>;
+  /** Counts one event (a failure) regardless of the limits. */
+  record(subject: string, limits: readonly WindowLimit[]): Promise<void>;
+  /** How long `subject` must wait before one more event fits; 0 when it is not limited. */
+  limitedForMs(subject: string, limits: readonly WindowLimit[]): Promise<number>;
+  /** Forgets a subject (e.g. after a successful sign-in). */
+  reset(subject: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Idle subjects are swept this often so memory follows the active set. */
+const SWEEP_INTERVAL_MS = 60_000;
+
+/** Rate limits held in this process: exact sliding windows, swept of idle subjects once a minute. */
+export class MemoryRateLimitStore implements RateLimitStore {
+  private readonly logs = new Map<string, { log: EventLog; limits: readonly WindowLimit[] }>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(private readonly clock: Clock = systemClock) {
+    this.sweeper = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
+    this.sweeper.unref();
+  }
+
+  async consume(subject: string, limits: readonly WindowLimit[]): Promise<WindowDecision> {
+    return this.logFor(subject, limits).tryAdd(this.clock.now(), limits);
+  }
+
+  async record(subject: string, limits: readonly WindowLimit[]): Promise<void> {
+    this.logFor(subject, limits).add(this.clock.now(), limits);
+  }
+
+  async limitedForMs(subject: string, limits: readonly WindowLimit[]): Promise<number> {
+    return this.logs.get(subject)?.log.waitMs(this.clock.now(), limits) ?? 0;
+  }
+
+  async reset(subject: string): Promise<void> {
+    this.logs.delete(subject);
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    this.logs.clear();
+  }
+
+  private logFor(subject: string, limits: readonly WindowLimit[]): EventLog {
+    let entry = this.logs.get(subject);
+    if (!entry) {
+      entry = { log: new EventLog(), limits };
+      this.logs.set(subject, entry);
+    }
+    return entry.log;
+  }
+
+  private sweep(): void {
+    const now = this.clock.now();
+    for (const [subject, { log, limits }] of this.logs)
+      if (log.isIdle(now, limits)) this.logs.delete(subject);
+  }
+}
+
+/** Limits in force, from configuration. */
+export interface RateLimitPolicy {
+  perKey: WindowLimit[];
+  failedAuthPerIp: WindowLimit[];
+  failedSignInPerIpEmail: WindowLimit[];
+}
+
+export const FAILED_AUTH_PER_IP_PER_MINUTE = 30;
+export const FAILED_SIGN_IN_PER_15_MINUTES = 10;
+
+export function rateLimitPolicy(perSecond: number, perMinute: number): RateLimitPolicy {
+  return {
+    perKey: [
+      { max: perSecond, windowMs: 1000 },
+      { max: perMinute, windowMs: 60_000 },
+    ],
+    failedAuthPerIp: [{ max: FAILED_AUTH_PER_IP_PER_MINUTE, windowMs: 60_000 }],
+    failedSignInPerIpEmail: [{ max: FAILED_SIGN_IN_PER_15_MINUTES, windowMs: 15 * 60_000 }],
+  };
+}

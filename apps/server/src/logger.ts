@@ -1,0 +1,46 @@
+/**
+ * The server's logger. Secrets never reach it: credentials and plaintext fields are redacted by path,
+ * and anything shaped like an API key inside a logged URL is masked.
+ */
+
+import type { FastifyServerOptions } from 'fastify';
+import type { DestinationStream } from 'pino';
+import type { LogLevel } from './config.js';
+
+const KEY_IN_TEXT = /sk_[0-9a-zA-Z]{4,}/g;
+
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  'plaintext',
+  '*.plaintext',
+  'password',
+  '*.password',
+  'token',
+  '*.token',
+];
+
+/** Masks API keys in free text (a URL, a message) down to their prefix. */
+export const maskKeys = (text: string) => text.replace(KEY_IN_TEXT, 'sk_[redacted]');
+
+export interface LoggerOptions {
+  level: LogLevel;
+  /** Where lines go; tests pass a stream to read them. Default stdout. */
+  stream?: DestinationStream;
+}
+
+export function loggerOptions({ level, stream }: LoggerOptions): FastifyServerOptions['logger'] {
+  return {
+    level,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: {
+      req: (req: { method: string; url: string; id?: string; ip?: string }) => ({
+        method: req.method,
+        url: maskKeys(req.url),
+        remoteAddress: req.ip,
+      }),
+    },
+    ...(stream ? { stream } : {}),
+  } as FastifyServerOptions['logger'];
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+/**
+ * Process entry: `socifyr-server` serves the API; `socifyr-server bootstrap …` sets up an owner,
+ * a workspace and a key for scripts and CI. Only this file calls process.exit.
+ */
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.js';
+import { bootstrap } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openStores } from './stores.js';
+import { SERVER_VERSION } from './version.js';
+
+const USAGE = `Usage:
+  socifyr-server                 serve the API on $HOST:$PORT (default 127.0.0.1:8101)
+  socifyr-server bootstrap --email E --password P [--workspace NAME]
+                                 create (or reuse) an owner, a workspace and an API key; prints JSON
+  socifyr-server --version | --help`;
+
+async function serve(): Promise<void> {
+  const config = loadConfig();
+  const stores = await openStores(config);
+  const app = await buildApp({ db: stores.db, keySecret: stores.keySecret, logLevel: config.logLevel });
+  for (const line of stores.notices) app.log.info(line);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal} received: finishing requests and writing pending key usage`);
+    await app.close();
+    await stores.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+}
+
+async function runBootstrap(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { email: { type: 'string' }, password: { type: 'string' }, workspace: { type: 'string' } },
+    strict: true,
+  });
+  if (!values.email || !values.password) throw new UsageError('bootstrap needs --email and --password');
+  const config = loadConfig();
+  const stores = await openStores(config);
+  try {
+    const result = await bootstrap(stores, {
+      email: values.email,
+      password: values.password,
+      workspace: values.workspace,
+    });
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await stores.close();
+  }
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${SERVER_VERSION}\n`);
+    return 0;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    if (command === undefined || command === 'serve') await serve();
+    else if (command === 'bootstrap') await runBootstrap(rest);
+    else throw new UsageError(`unknown command "${command}"`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+    else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`socifyr-server: ${(error as Error).message}\n\n${USAGE}\n`);
+    } else process.stderr.write(`socifyr-server: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+if (code !== 0) process.exit(code);

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+import type { RouteDeps } from './index.js';
+
+export function connectionRoutes(_app: FastifyInstance, _deps: RouteDeps): void {}

@@ -1,0 +1,128 @@
+/** People: sign up (with a first workspace), sign in (throttled per IP + email), and who-am-I. */
+import type { PasswordHasher } from '../auth/passwords.js';
+import type { Principal } from '../auth/principal.js';
+import { type Clock, isoNow } from '../clock.js';
+import { isUniqueViolation } from '../db/database.js';
+import type { Db, UserRow } from '../db/tables.js';
+import { AppError, conflict } from '../http/errors.js';
+import { newId } from '../ids.js';
+import type { RateLimitPolicy, RateLimitStore } from '../limits/rate-limiter.js';
+import type { WorkspaceService } from './workspaces.js';
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  createdAt: string;
+}
+
+export const toUserView = (row: Pick<UserRow, 'id' | 'email' | 'name' | 'created_at'>): UserView => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  createdAt: row.created_at,
+});
+
+/** Emails are compared without case or surrounding space. */
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export interface AccountServiceOptions {
+  db: Db;
+  clock: Clock;
+  passwords: PasswordHasher;
+  workspaces: WorkspaceService;
+  rateLimits: RateLimitStore;
+  policy: RateLimitPolicy;
+}
+
+export class AccountService {
+  /** A real hash to verify against when the email is unknown, so timing does not reveal which emails exist. */
+  private decoyHash: Promise<string> | undefined;
+
+  constructor(private readonly o: AccountServiceOptions) {}
+
+  async signup(input: { email: string; password: string; name: string }): Promise<UserView> {
+    const email = normalizeEmail(input.email);
+    const name = input.name.trim();
+    const now = isoNow(this.o.clock);
+    const user: UserRow = {
+      id: newId('usr', this.o.clock.now()),
+      email,
+      name,
+      password_hash: await this.o.passwords.hash(input.password),
+      created_at: now,
+    };
+    try {
+      await this.o.db.transaction().execute(async (trx) => {
+        await trx.insertInto('users').values(user).execute();
+        await this.o.workspaces.create(user.id, `${name}'s workspace`, trx);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw conflict('An account with this email already exists; sign in instead');
+      throw error;
+    }
+    return toUserView(user);
+  }
+
+  /** Checks the password; after 10 failures in 15 minutes from one IP for one email, answers 429. */
+  async login(input: { email: string; password: string }, ip: string): Promise<UserView> {
+    const email = normalizeEmail(input.email);
+    const subject = `login-fail:${ip}:${email}`;
+    const waitMs = await this.o.rateLimits.limitedForMs(subject, this.o.policy.failedSignInPerIpEmail);
+    if (waitMs > 0) {
+      const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+      throw new AppError(
+        'rate_limited',
+        `Too many failed sign-ins for this email; try again in ${seconds} s`,
+        {
+          headers: { 'retry-after': String(seconds) },
+        },
+      );
+    }
+    const row = await this.o.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+    const valid = row
+      ? await this.o.passwords.verify(row.password_hash, input.password)
+      : await this.verifyDecoy(input.password);
+    if (!row || !valid) {
+      await this.o.rateLimits.record(subject, this.o.policy.failedSignInPerIpEmail);
+      throw new AppError('unauthenticated', 'Invalid email or password');
+    }
+    await this.o.rateLimits.reset(subject);
+    return toUserView(row);
+  }
+
+  async getUser(userId: string): Promise<UserView> {
+    const row = await this.o.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    return toUserView(row);
+  }
+
+  /** The caller, their workspaces and roles; for a key, its one workspace and the key itself. */
+  async me(principal: Principal) {
+    const user = await this.getUser(principal.userId);
+    const workspaces = (await this.o.workspaces.listForUser(principal.userId)).map(
+      ({ id, name, roleKey }) => ({
+        id,
+        name,
+        roleKey,
+      }),
+    );
+    if (principal.kind === 'session') return { user, workspaces };
+    const { key, roleKey } = principal;
+    return {
+      user,
+      workspaces: workspaces.filter((w) => w.id === key.workspaceId),
+      apiKey: { id: key.id, label: key.label, hint: key.hint, roleKey },
+    };
+  }
+
+  private async verifyDecoy(password: string): Promise<boolean> {
+    this.decoyHash ??= this.o.passwords.hash('decoy-password-for-unknown-emails');
+    await this.o.passwords.verify(await this.decoyHash, password);
+    return false;
+  }
+}

@@ -1,0 +1,11 @@
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/tables.js';
+import type { EventBus } from '../events/bus.js';
+
+export class MemberService {
+  constructor(
+    readonly db: Db,
+    readonly clock: Clock,
+    readonly bus?: EventBus,
+  ) {}
+}
