@@ -13,6 +13,7 @@ import { VerificationCache } from './keys/verification-cache.js';
 import { MemoryRateLimitStore, rateLimitPolicy } from './limits/rate-limiter.js';
 import { AccountService } from './services/accounts.js';
 import { WorkspaceService } from './services/workspaces.js';
+import { PASSWORD_MIN_LENGTH } from './routes/auth.js';
 import type { Stores } from './stores.js';
 
 export interface BootstrapOptions {
@@ -20,6 +21,17 @@ export interface BootstrapOptions {
   password: string;
   /** Name of the workspace to create; default "<name>'s workspace" of the owner's first workspace. */
   workspace?: string;
+}
+
+/** The same rules the sign-up and workspace routes apply, as sentences; empty when the options are fine. */
+export function bootstrapProblems({ email, password, workspace }: BootstrapOptions): string[] {
+  const problems: string[] = [];
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) problems.push('email must be an email address');
+  if (password.length < PASSWORD_MIN_LENGTH) problems.push(`password must be at least ${PASSWORD_MIN_LENGTH} characters`);
+  if (workspace !== undefined && (workspace.trim() === '' || workspace.length > 100)) {
+    problems.push('workspace must be 1 to 100 characters');
+  }
+  return problems;
 }
 
 export async function bootstrap(stores: Pick<Stores, 'db' | 'keySecret'>, options: BootstrapOptions) {

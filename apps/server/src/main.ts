@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
-import { bootstrap } from './bootstrap.js';
+import { bootstrap, bootstrapProblems } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openStores } from './stores.js';
 import { SERVER_VERSION } from './version.js';
@@ -44,6 +44,8 @@ async function runBootstrap(argv: string[]): Promise<void> {
     strict: true,
   });
   if (!values.email || !values.password) throw new UsageError('bootstrap needs --email and --password');
+  const problems = bootstrapProblems({ email: values.email, password: values.password, workspace: values.workspace });
+  if (problems.length > 0) throw new UsageError(problems.join('; '));
   const config = loadConfig();
   const stores = await openStores(config);
   try {

@@ -118,7 +118,7 @@ export function createAuthenticate({ keys, sessions, limits, policy }: Authentic
   return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     request.principal = null;
     const mode = request.routeOptions.config?.auth ?? 'any';
-    if (mode === 'none') return;
+    if (mode === 'none' || request.is404) return;
 
     const workspaceHeader = request.headers['x-workspace-id'];
     if (

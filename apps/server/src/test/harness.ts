@@ -21,7 +21,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(overrides: Partial<AppDeps> = {}): Promise<Harness> {
+export interface HarnessOptions extends Partial<AppDeps> {
+  /** Runs before the app is ready, e.g. to add a route that only a test needs. */
+  beforeReady?: (app: App) => void;
+}
+
+export async function createHarness({ beforeReady, ...overrides }: HarnessOptions = {}): Promise<Harness> {
   const db = overrides.db ?? (await openSqlite({ dataDir: ':memory:' }));
   const logs: string[] = [];
   const logStream = new Writable({
@@ -38,6 +43,7 @@ export async function createHarness(overrides: Partial<AppDeps> = {}): Promise<H
     logStream,
     ...overrides,
   });
+  beforeReady?.(app);
   await app.ready();
   return {
     app,

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8101,
+      host: '127.0.0.1',
+      dataDir: './data',
+      keySecret: undefined,
+      logLevel: 'info',
+      rateLimitPerSecond: 10,
+      rateLimitPerMinute: 60,
+      databaseUrl: undefined,
+      redisUrl: undefined,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      SOCIFYR_DATA_DIR: '/var/lib/socifyr',
+      SOCIFYR_KEY_SECRET: 'x'.repeat(40),
+      SOCIFYR_LOG_LEVEL: 'warn',
+      SOCIFYR_RATE_LIMIT_PER_SECOND: '100',
+      SOCIFYR_RATE_LIMIT_PER_MINUTE: '1000',
+      DATABASE_URL: 'postgres://localhost/socifyr',
+      REDIS_URL: 'redis://localhost:6379',
+    });
+    expect(config).toMatchObject({ port: 9000, host: '0.0.0.0', logLevel: 'warn', rateLimitPerSecond: 100 });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', SOCIFYR_KEY_SECRET: '  ' })).toMatchObject({ port: 8101, keySecret: undefined });
+  });
+
+  it('reports every bad value at once, naming the variable', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        SOCIFYR_LOG_LEVEL: 'loud',
+        SOCIFYR_KEY_SECRET: 'short',
+        SOCIFYR_RATE_LIMIT_PER_SECOND: '0',
+        DATABASE_URL: 'mysql://x',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(5);
+    expect(problems.join('\n')).toMatch(/PORT must be a whole number from 0 to 65535, got "eighty"/);
+    expect(problems.join('\n')).toMatch(/SOCIFYR_LOG_LEVEL must be one of/);
+    expect(problems.join('\n')).toMatch(/SOCIFYR_KEY_SECRET must be at least 32 characters/);
+    expect(problems.join('\n')).toMatch(/SOCIFYR_RATE_LIMIT_PER_SECOND must be a whole number from 1/);
+    expect(problems.join('\n')).toMatch(/DATABASE_URL must start with postgres:\/\//);
+  });
+});

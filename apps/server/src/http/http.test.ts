@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, expectError, type Harness } from '../test/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+describe('transport', () => {
+  it('answers health without credentials, in the envelope, with a request id', async () => {
+    const response = await h.app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ success: true, data: { status: 'ok' } });
+    expect(response.headers['x-request-id']).toMatch(/^req_[0-9a-f]{16}$/);
+    expect(response.headers['ratelimit-limit']).toBeUndefined();
+  });
+
+  it('answers an unknown route with 404 in the envelope', async () => {
+    const response = await h.app.inject({ method: 'GET', url: '/api/nope?x=1' });
+    const body = expectError(response, 404);
+    expect(body.error).toBe('Route GET /api/nope not found');
+    expect(body.path).toBe('/api/nope');
+    expect(new Date(body.timestamp).toISOString()).toBe(body.timestamp);
+    expect(response.headers['x-request-id']).toBeDefined();
+  });
+
+  it('hides internal errors behind "Internal server error" and logs them with the request id', async () => {
+    const boom = await createHarness({
+      beforeReady: (app) =>
+        app.get('/api/boom', { config: { auth: 'none' } }, async () => {
+          throw new Error('SQLITE_CORRUPT: internals at /srv/db.ts:42');
+        }),
+    });
+    try {
+      const response = await boom.app.inject({ method: 'GET', url: '/api/boom' });
+      expect(expectError(response, 500).error).toBe('Internal server error');
+      expect(response.body).not.toContain('SQLITE');
+      const requestId = response.headers['x-request-id'] as string;
+      const logged = boom.logs.map((line) => JSON.parse(line)).find((l) => l.msg === 'unexpected error');
+      expect(logged).toMatchObject({ reqId: requestId, level: 50 });
+      expect(logged.err.message).toContain('SQLITE_CORRUPT');
+    } finally {
+      await boom.close();
+    }
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents every route with its schemas', async () => {
+    const response = await h.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const doc = response.json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.paths['/api/workspaces/{id}/api-keys'].post.requestBody.content['application/json'].schema).toMatchObject({
+      properties: { label: { type: 'string', minLength: 1, maxLength: 100 } },
+      additionalProperties: false,
+    });
+    expect(doc.paths['/api/health'].get.security).toEqual([]);
+    expect(doc.paths['/api/workspaces/{id}/api-keys/{keyId}'].delete.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'id',
+      'keyId',
+    ]);
+  });
+});

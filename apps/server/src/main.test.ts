@@ -1,0 +1,166 @@
+/**
+ * The real process: `socifyr-server` built by `npm install`, started as a child process on a temporary
+ * data folder and spoken to over HTTP exactly as the README and the seed page do.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const run = promisify(execFile);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Running {
+  child: ChildProcess;
+  base: string;
+  output: () => string;
+}
+
+const running: ChildProcess[] = [];
+
+async function start(dataDir: string, env: Record<string, string> = {}): Promise<Running> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, PORT: String(port), SOCIFYR_DATA_DIR: dataDir, SOCIFYR_LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const base = `http://127.0.0.1:${port}/api`;
+  for (let attempt = 0; attempt < 200; attempt++) {
+    try {
+      if ((await fetch(`${base}/health`)).ok) return { child, base, output: () => output };
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw new Error(`server did not start:\n${output}`);
+}
+
+async function stop({ child }: Running): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+afterEach(() => {
+  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+beforeAll(() => {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build (npm install does it)`);
+});
+
+describe('socifyr-server', () => {
+  it('serves the seed flow, flushes lastUsedAt on SIGTERM, and keeps it across a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'socifyr-main-'));
+    let server = await start(dataDir);
+
+    const signup = await fetch(`${server.base}/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'ada@example.com', password: 'correct horse battery', name: 'Ada' }),
+    });
+    expect(signup.status).toBe(201);
+    const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
+    expect(signup.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Lax/);
+    const me = await (await fetch(`${server.base}/auth/me`, { headers: { cookie } })).json();
+    const workspaceId: string = me.data.workspaces[0].id;
+
+    const created = await fetch(`${server.base}/workspaces/${workspaceId}/api-keys`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', 'x-requested-with': 'socifyr' },
+      body: JSON.stringify({ label: 'Production backend' }),
+    });
+    expect(created.status).toBe(201);
+    const { plaintext, key } = (await created.json()).data;
+
+    const content = await fetch(`${server.base}/content`, {
+      headers: { Authorization: `Bearer ${plaintext}`, 'X-Workspace-Id': workspaceId },
+    });
+    expect(content.status).toBe(200);
+    expect((await content.json()).data).toMatchObject({ results: [], total: 0 });
+
+    const listKeys = async (base: string) =>
+      (await (await fetch(`${base}/workspaces/${workspaceId}/api-keys`, { headers: { cookie } })).json()).data;
+    const [used] = await listKeys(server.base);
+    expect(used.id).toBe(key.id);
+    expect(used.lastUsedAt).not.toBeNull();
+
+    expect(await stop(server)).toBe(0);
+    expect(server.output()).not.toContain(plaintext);
+    expect(statSync(join(dataDir, 'key-secret')).mode & 0o777).toBe(0o600);
+    expect(existsSync(join(dataDir, 'socifyr.db'))).toBe(true);
+
+    server = await start(dataDir);
+    const [again] = await listKeys(server.base);
+    expect(again.lastUsedAt).toBe(used.lastUsedAt);
+    const reuse = await fetch(`${server.base}/auth/me`, { headers: { Authorization: `Bearer ${plaintext}` } });
+    expect(reuse.status).toBe(200);
+    await stop(server);
+  });
+
+  it('bootstrap creates an owner, a workspace and a working key, and reuses the owner', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'socifyr-bootstrap-'));
+    const env = { ...process.env, SOCIFYR_DATA_DIR: dataDir };
+    const args = [MAIN, 'bootstrap', '--email', 'ci@example.com', '--password', 'a long ci password'];
+    const first = JSON.parse((await run(process.execPath, args, { env })).stdout);
+    expect(first).toEqual({ workspaceId: expect.stringMatching(/^ws_/), apiKey: expect.stringMatching(/^sk_[0-9a-f]{64}$/) });
+    const second = JSON.parse((await run(process.execPath, [...args, '--workspace', 'CI'], { env })).stdout);
+    expect(second.workspaceId).not.toBe(first.workspaceId);
+
+    const server = await start(dataDir);
+    for (const { apiKey, workspaceId } of [first, second]) {
+      const response = await fetch(`${server.base}/content`, {
+        headers: { Authorization: `Bearer ${apiKey}`, 'X-Workspace-Id': workspaceId },
+      });
+      expect(response.status).toBe(200);
+    }
+    const me = await (await fetch(`${server.base}/auth/me`, { headers: { Authorization: `Bearer ${first.apiKey}` } })).json();
+    expect(me.data.user.email).toBe('ci@example.com');
+    await stop(server);
+
+    const wrongPassword = run(process.execPath, [MAIN, 'bootstrap', '--email', 'ci@example.com', '--password', 'not the password'], {
+      env,
+    });
+    await expect(wrongPassword).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Invalid email or password') });
+  });
+
+  it.each([
+    [['bootstrap', '--email', 'x@example.com'], /bootstrap needs --email and --password/],
+    [['bootstrap', '--email', 'x@example.com', '--password', 'short'], /password must be at least 10 characters/],
+    [['bootstrap', '--email', 'not-an-email', '--password', 'long enough pw'], /email must be an email address/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+  ])('exits 1 with a clear message for %j', async (argv, message) => {
+    const env = { ...process.env, SOCIFYR_DATA_DIR: mkdtempSync(join(tmpdir(), 'socifyr-usage-')) };
+    await expect(run(process.execPath, [MAIN, ...argv], { env })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(message),
+    });
+  });
+
+  it('refuses to start on a bad configuration and names the variable', async () => {
+    const env = { ...process.env, PORT: 'eighty', SOCIFYR_LOG_LEVEL: 'loud' };
+    await expect(run(process.execPath, [MAIN], { env })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/Invalid configuration:\n {2}- SOCIFYR_LOG_LEVEL must be one of.*\n {2}- PORT must be a whole number/),
+    });
+  });
+});
