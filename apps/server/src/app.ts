@@ -78,6 +78,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app, clock);
 
+  // Only JSON is accepted; other content types answer 400 with a message saying so.
+  app.removeContentTypeParser('text/plain');
   // JSON bodies: an empty body counts as no body (POST …/archive with a JSON content type is fine).
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {

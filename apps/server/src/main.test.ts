@@ -33,6 +33,9 @@ interface Running {
 
 const running: ChildProcess[] = [];
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions that read them.
+const json = async (response: Response): Promise<any> => response.json();
+
 async function start(dataDir: string, env: Record<string, string> = {}): Promise<Running> {
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
@@ -81,7 +84,7 @@ describe('socifyr-server', () => {
     expect(signup.status).toBe(201);
     const cookie = signup.headers.get('set-cookie')!.split(';')[0]!;
     expect(signup.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Lax/);
-    const me = await (await fetch(`${server.base}/auth/me`, { headers: { cookie } })).json();
+    const me = await json(await fetch(`${server.base}/auth/me`, { headers: { cookie } }));
     const workspaceId: string = me.data.workspaces[0].id;
 
     const created = await fetch(`${server.base}/workspaces/${workspaceId}/api-keys`, {
@@ -90,16 +93,16 @@ describe('socifyr-server', () => {
       body: JSON.stringify({ label: 'Production backend' }),
     });
     expect(created.status).toBe(201);
-    const { plaintext, key } = (await created.json()).data;
+    const { plaintext, key } = (await json(created)).data;
 
     const content = await fetch(`${server.base}/content`, {
       headers: { Authorization: `Bearer ${plaintext}`, 'X-Workspace-Id': workspaceId },
     });
     expect(content.status).toBe(200);
-    expect((await content.json()).data).toMatchObject({ results: [], total: 0 });
+    expect((await json(content)).data).toMatchObject({ results: [], total: 0 });
 
     const listKeys = async (base: string) =>
-      (await (await fetch(`${base}/workspaces/${workspaceId}/api-keys`, { headers: { cookie } })).json()).data;
+      (await json(await fetch(`${base}/workspaces/${workspaceId}/api-keys`, { headers: { cookie } }))).data;
     const [used] = await listKeys(server.base);
     expect(used.id).toBe(key.id);
     expect(used.lastUsedAt).not.toBeNull();
@@ -112,7 +115,9 @@ describe('socifyr-server', () => {
     server = await start(dataDir);
     const [again] = await listKeys(server.base);
     expect(again.lastUsedAt).toBe(used.lastUsedAt);
-    const reuse = await fetch(`${server.base}/auth/me`, { headers: { Authorization: `Bearer ${plaintext}` } });
+    const reuse = await fetch(`${server.base}/auth/me`, {
+      headers: { Authorization: `Bearer ${plaintext}` },
+    });
     expect(reuse.status).toBe(200);
     await stop(server);
   });
@@ -122,7 +127,10 @@ describe('socifyr-server', () => {
     const env = { ...process.env, SOCIFYR_DATA_DIR: dataDir };
     const args = [MAIN, 'bootstrap', '--email', 'ci@example.com', '--password', 'a long ci password'];
     const first = JSON.parse((await run(process.execPath, args, { env })).stdout);
-    expect(first).toEqual({ workspaceId: expect.stringMatching(/^ws_/), apiKey: expect.stringMatching(/^sk_[0-9a-f]{64}$/) });
+    expect(first).toEqual({
+      workspaceId: expect.stringMatching(/^ws_/),
+      apiKey: expect.stringMatching(/^sk_[0-9a-f]{64}$/),
+    });
     const second = JSON.parse((await run(process.execPath, [...args, '--workspace', 'CI'], { env })).stdout);
     expect(second.workspaceId).not.toBe(first.workspaceId);
 
@@ -133,20 +141,35 @@ describe('socifyr-server', () => {
       });
       expect(response.status).toBe(200);
     }
-    const me = await (await fetch(`${server.base}/auth/me`, { headers: { Authorization: `Bearer ${first.apiKey}` } })).json();
+    const me = await json(
+      await fetch(`${server.base}/auth/me`, { headers: { Authorization: `Bearer ${first.apiKey}` } }),
+    );
     expect(me.data.user.email).toBe('ci@example.com');
     await stop(server);
 
-    const wrongPassword = run(process.execPath, [MAIN, 'bootstrap', '--email', 'ci@example.com', '--password', 'not the password'], {
-      env,
+    const wrongPassword = run(
+      process.execPath,
+      [MAIN, 'bootstrap', '--email', 'ci@example.com', '--password', 'not the password'],
+      {
+        env,
+      },
+    );
+    await expect(wrongPassword).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Invalid email or password'),
     });
-    await expect(wrongPassword).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Invalid email or password') });
   });
 
   it.each([
     [['bootstrap', '--email', 'x@example.com'], /bootstrap needs --email and --password/],
-    [['bootstrap', '--email', 'x@example.com', '--password', 'short'], /password must be at least 10 characters/],
-    [['bootstrap', '--email', 'not-an-email', '--password', 'long enough pw'], /email must be an email address/],
+    [
+      ['bootstrap', '--email', 'x@example.com', '--password', 'short'],
+      /password must be at least 10 characters/,
+    ],
+    [
+      ['bootstrap', '--email', 'not-an-email', '--password', 'long enough pw'],
+      /email must be an email address/,
+    ],
     [['frobnicate'], /unknown command "frobnicate"/],
   ])('exits 1 with a clear message for %j', async (argv, message) => {
     const env = { ...process.env, SOCIFYR_DATA_DIR: mkdtempSync(join(tmpdir(), 'socifyr-usage-')) };
@@ -160,7 +183,9 @@ describe('socifyr-server', () => {
     const env = { ...process.env, PORT: 'eighty', SOCIFYR_LOG_LEVEL: 'loud' };
     await expect(run(process.execPath, [MAIN], { env })).rejects.toMatchObject({
       code: 1,
-      stderr: expect.stringMatching(/Invalid configuration:\n {2}- SOCIFYR_LOG_LEVEL must be one of.*\n {2}- PORT must be a whole number/),
+      stderr: expect.stringMatching(
+        /Invalid configuration:\n {2}- SOCIFYR_LOG_LEVEL must be one of.*\n {2}- PORT must be a whole number/,
+      ),
     });
   });
 });

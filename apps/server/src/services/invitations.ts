@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../db/database.js';
 import type { Db, InvitationRow, RoleKey } from '../db/tables.js';
 import type { EventBus } from '../events/bus.js';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
-import { newId } from '../ids.js';
+import { isIdOf, newId } from '../ids.js';
 import { normalizeEmail } from './accounts.js';
 import { findMember, type MemberView } from './members.js';
 
@@ -102,6 +102,8 @@ export class InvitationService {
   /** Withdraws an invitation (ADMIN+); its token stops working at once. */
   async revoke(actor: Actor, invitationId: string): Promise<void> {
     assertCan(actor.roleKey, 'members:manage');
+    // Something that cannot be an invitation id is not looked up (PostgreSQL refuses e.g. a null byte).
+    if (!isIdOf('inv', invitationId)) throw notFound(`Invitation ${invitationId}`);
     const result = await this.db
       .deleteFrom('invitations')
       .where('workspace_id', '=', actor.workspaceId)

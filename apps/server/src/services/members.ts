@@ -8,6 +8,7 @@ import type { Clock } from '../clock.js';
 import type { Db, RoleKey } from '../db/tables.js';
 import type { EventBus } from '../events/bus.js';
 import { conflict, notFound } from '../http/errors.js';
+import { isIdOf } from '../ids.js';
 
 export interface MemberView {
   id: string;
@@ -150,6 +151,8 @@ export class MemberService {
   }
 
   private async requireMember(trx: Db, workspaceId: string, userId: string): Promise<MemberView> {
+    // Something that cannot be a user id is not looked up (PostgreSQL refuses e.g. a null byte in text).
+    if (!isIdOf('usr', userId)) this.gone(userId);
     return (await findMember(trx, workspaceId, userId)) ?? this.gone(userId);
   }
 
