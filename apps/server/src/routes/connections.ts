@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { ok } from '../http/envelope.js';
 import { Envelope, NullEnvelope, WorkspaceParams } from '../http/schemas.js';
 import { HANDLE_MAX_LENGTH, PLATFORMS, type Platform } from '../services/connections.js';
+import { FreeText } from './content-schemas.js';
 import type { RouteDeps } from './index.js';
 
 export const Connection = Type.Object({
@@ -21,20 +22,13 @@ const CreateConnectionBody = Type.Object(
     handle: Type.String({
       minLength: 1,
       maxLength: HANDLE_MAX_LENGTH,
-      pattern: '^@?[A-Za-z0-9._-]+$',
+      // Empty passes the pattern so that case gets the plainer minLength message alone.
+      pattern: '^(@?[A-Za-z0-9._-]+)?$',
       'x-pattern-message':
         'must contain only letters, digits, dots, underscores and hyphens (a leading @ is allowed), e.g. @brand',
       description: 'The account name on the platform; a leading "@" is dropped',
     }),
-    name: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 100,
-        pattern: '\\S',
-        'x-pattern-message': 'should not be blank',
-        description: 'Display name; defaults to the handle',
-      }),
-    ),
+    name: Type.Optional(FreeText(100, 'Display name; defaults to the handle')),
   },
   { additionalProperties: false },
 );
@@ -60,7 +54,12 @@ export function connectionRoutes(base: FastifyInstance, { services, context }: R
   app.get(
     '/api/workspaces/:id/connections',
     {
-      schema: { tags, summary: 'Connections of the workspace, oldest first', params: WorkspaceParams, response: listResponse },
+      schema: {
+        tags,
+        summary: 'Connections of the workspace, oldest first',
+        params: WorkspaceParams,
+        response: listResponse,
+      },
     },
     async (request) =>
       ok(await services.connections.list(await context.actorFor(request, request.params.id))),

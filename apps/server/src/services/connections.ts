@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../db/database.js';
 import type { ConnectionRow, Db } from '../db/tables.js';
 import type { EventBus } from '../events/bus.js';
 import { conflict, notFound } from '../http/errors.js';
-import { newId } from '../ids.js';
+import { isIdOf, newId } from '../ids.js';
 
 export const PLATFORMS = [
   'x',
@@ -57,6 +57,9 @@ const toConnectionView = (row: ConnectionRow): ConnectionView => ({
 export function connectionSlug(platform: Platform, handle: string): string {
   return `${platform}-${stripAt(handle).toLowerCase()}`;
 }
+
+/** Every slug `connectionSlug` can produce has this shape. */
+const SLUG_SHAPE = /^[a-z]+-[a-z0-9._-]+$/;
 
 const stripAt = (handle: string) => (handle.startsWith('@') ? handle.slice(1) : handle);
 
@@ -118,6 +121,8 @@ export class ConnectionService {
   /** Removes a connection (ADMIN+). Posts that name its slug keep their list as it is. */
   async delete(actor: Actor, connectionId: string): Promise<void> {
     assertCan(actor.roleKey, 'connections:manage');
+    // Something that cannot be a connection id is not looked up (PostgreSQL refuses e.g. a null byte in text).
+    if (!isIdOf('con', connectionId)) throw notFound('Connection');
     const result = await this.db
       .deleteFrom('connections')
       .where('workspace_id', '=', actor.workspaceId)
@@ -136,13 +141,17 @@ export async function unknownConnectionSlugs(
   workspaceId: string,
   slugs: readonly string[],
 ): Promise<string[]> {
-  if (slugs.length === 0) return [];
-  const rows = await db
-    .selectFrom('connections')
-    .select('slug')
-    .where('workspace_id', '=', workspaceId)
-    .where('slug', 'in', slugs)
-    .execute();
+  // Only slugs that could exist are looked up; that also keeps e.g. a null byte away from PostgreSQL.
+  const candidates = slugs.filter((slug) => SLUG_SHAPE.test(slug));
+  const rows =
+    candidates.length === 0
+      ? []
+      : await db
+          .selectFrom('connections')
+          .select('slug')
+          .where('workspace_id', '=', workspaceId)
+          .where('slug', 'in', candidates)
+          .execute();
   const known = new Set(rows.map((r) => r.slug));
   return slugs.filter((slug) => !known.has(slug));
 }

@@ -8,7 +8,7 @@ import { type Clock, isoNow } from '../clock.js';
 import type { Db, PostRow, PostStatus } from '../db/tables.js';
 import type { EventBus } from '../events/bus.js';
 import { AppError, badRequest, conflict, notFound } from '../http/errors.js';
-import { newId } from '../ids.js';
+import { isIdOf, newId } from '../ids.js';
 import { unknownConnectionSlugs } from './connections.js';
 import { assertMayChange, assertMaySchedule } from './content-permissions.js';
 
@@ -175,6 +175,8 @@ export class ContentService {
   }
 
   private async find(actor: Actor, postId: string): Promise<PostRow> {
+    // Something that cannot be a post id is not looked up (PostgreSQL refuses e.g. a null byte in text).
+    if (!isIdOf('post', postId)) throw notFound('Post');
     const row = await this.db
       .selectFrom('posts')
       .selectAll()
@@ -198,11 +200,13 @@ export class ContentService {
     let scheduledAt: string | undefined;
     if (typeof input.scheduledAt === 'string') {
       const ms = Date.parse(input.scheduledAt);
-      if (Number.isNaN(ms)) problems.push('scheduledAt must be an ISO-8601 date-time, e.g. 2030-01-31T09:00:00Z');
+      if (Number.isNaN(ms))
+        problems.push('scheduledAt must be an ISO-8601 date-time, e.g. 2030-01-31T09:00:00Z');
       else if (ms <= this.clock.now()) problems.push('scheduledAt must be in the future');
       else scheduledAt = new Date(ms).toISOString();
     }
-    if (problems.length > 0) throw new AppError('validation', problems.length === 1 ? problems[0]! : problems);
+    if (problems.length > 0)
+      throw new AppError('validation', problems.length === 1 ? problems[0]! : problems);
     return scheduledAt;
   }
 }
