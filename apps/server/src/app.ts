@@ -13,7 +13,12 @@ import { type Clock, systemClock } from './clock.js';
 import type { LogLevel } from './config.js';
 import type { Db } from './db/tables.js';
 import { type EventBus, InProcessBus } from './events/bus.js';
-import { BODY_LIMIT_BYTES, installErrorHandling } from './http/error-handler.js';
+import {
+  BODY_LIMIT_BYTES,
+  frameworkErrors,
+  installErrorHandling,
+  MAX_PARAM_LENGTH,
+} from './http/error-handler.js';
 import { OpenApiCollector } from './http/openapi.js';
 import { validatorCompiler } from './http/validation.js';
 import { KeyService } from './keys/key-service.js';
@@ -72,7 +77,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => `req_${randomBytes(8).toString('hex')}`,
     return503OnClosing: true,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: frameworkErrors(clock),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

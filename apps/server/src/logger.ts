@@ -6,8 +6,7 @@
 import type { FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { LogLevel } from './config.js';
-
-const KEY_IN_TEXT = /sk_[0-9a-zA-Z]{4,}/g;
+import { maskKeys } from './redact.js';
 
 export const REDACT_PATHS = [
   'req.headers.authorization',
@@ -20,9 +19,6 @@ export const REDACT_PATHS = [
   'token',
   '*.token',
 ];
-
-/** Masks API keys in free text (a URL, a message) down to their prefix. */
-export const maskKeys = (text: string) => text.replace(KEY_IN_TEXT, 'sk_[redacted]');
 
 export interface LoggerOptions {
   level: LogLevel;

@@ -1,5 +1,7 @@
 /** The response envelope of API.md: `{ success, data }` or `{ success: false, error, statusCode, path, timestamp }`. */
 
+import { maskKeys } from '../redact.js';
+
 export interface SuccessEnvelope<T> {
   success: true;
   data: T;
@@ -21,6 +23,8 @@ export function errorEnvelope(
   url: string,
   now: Date,
 ): ErrorEnvelope {
-  const path = url.split('?', 1)[0] ?? url;
-  return { success: false, error, statusCode, path, timestamp: now.toISOString() };
+  // A key pasted into a path or an id must not be repeated back (API.md: never in an error).
+  const path = maskKeys(url.split('?', 1)[0] ?? url);
+  const message = Array.isArray(error) ? error.map(maskKeys) : maskKeys(error);
+  return { success: false, error: message, statusCode, path, timestamp: now.toISOString() };
 }

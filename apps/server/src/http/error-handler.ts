@@ -23,6 +23,28 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; message: string }>
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, message: 'Request body is empty; send a JSON object' },
 };
 
+/** Path parameters longer than this answer 414 (ids are ~32 characters; this leaves room for slugs). */
+export const MAX_PARAM_LENGTH = 500;
+
+/**
+ * Errors Fastify raises before routing (undecodable URL, over-long path parameter), which never reach the
+ * error handler: answered here in the envelope, with the request id.
+ */
+export function frameworkErrors(clock: Clock) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+    const status = tooLong ? 414 : 400;
+    const message = tooLong
+      ? `A path segment is longer than ${MAX_PARAM_LENGTH} characters; no resource has such an id`
+      : 'The URL is not valid: check its percent-encoding';
+    reply
+      .status(status)
+      .header('x-request-id', request.id)
+      .type('application/json')
+      .send(errorEnvelope(status, message, request.url, new Date(clock.now())));
+  };
+}
+
 export function installErrorHandling(app: FastifyInstance, clock: Clock): void {
   const send = (request: FastifyRequest, reply: FastifyReply, status: number, error: string | string[]) =>
     reply

@@ -54,14 +54,17 @@ describe('OpenAPI', () => {
     expect(response.statusCode).toBe(200);
     const doc = response.json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(doc.paths['/api/workspaces/{id}/api-keys'].post.requestBody.content['application/json'].schema).toMatchObject({
+    expect(
+      doc.paths['/api/workspaces/{id}/api-keys'].post.requestBody.content['application/json'].schema,
+    ).toMatchObject({
       properties: { label: { type: 'string', minLength: 1, maxLength: 100 } },
       additionalProperties: false,
     });
     expect(doc.paths['/api/health'].get.security).toEqual([]);
-    expect(doc.paths['/api/workspaces/{id}/api-keys/{keyId}'].delete.parameters.map((p: { name: string }) => p.name)).toEqual([
-      'id',
-      'keyId',
-    ]);
+    expect(
+      doc.paths['/api/workspaces/{id}/api-keys/{keyId}'].delete.parameters.map(
+        (p: { name: string }) => p.name,
+      ),
+    ).toEqual(['id', 'keyId']);
   });
 });

@@ -9,6 +9,27 @@ import { ROLE_KEYS } from '../auth/permissions.js';
 export const Nullable = <T extends TSchema>(schema: T) =>
   Type.Unsafe<T['static'] | null>({ ...schema, type: [schema.type as string, 'null'] });
 
+/**
+ * Text a person writes: 1…`maxLength` characters, not only whitespace, valid Unicode (no lone UTF-16
+ * surrogate, which the database would silently turn into U+FFFD) and no null character (PostgreSQL
+ * cannot store one in text). Such text is refused here rather than changed or failing later.
+ */
+export const FreeText = (maxLength: number, description?: string) =>
+  Type.String({
+    minLength: 1,
+    maxLength,
+    description,
+    allOf: [
+      // Empty passes this pattern so that case gets the plainer minLength message alone.
+      { pattern: '^$|\\S', 'x-pattern-message': 'should not be blank' },
+      // Patterns run with the u flag: a surrogate pair is one code point and passes; a lone surrogate does not.
+      {
+        pattern: '^[^\\u0000\\uD800-\\uDFFF]*$',
+        'x-pattern-message': 'must be valid Unicode text without null characters (\\u0000)',
+      },
+    ],
+  });
+
 export const IsoDateTime = Type.String({ format: 'date-time', description: 'ISO-8601 UTC' });
 export const RoleKey = Type.Union(
   ROLE_KEYS.map((r) => Type.Literal(r)),

@@ -33,9 +33,43 @@ const strictAjv = createAjv(false);
 const coercingAjv = createAjv(true);
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
-  const ajv = httpPart === 'body' ? strictAjv : coercingAjv;
-  return ajv.compile(schema as object) as ValidateFunction;
+  if (httpPart === 'body') return strictAjv.compile(schema as object) as ValidateFunction;
+  return rejectNonFinite(coercingAjv.compile(schema as object), schema as ObjectSchema);
 };
+
+/**
+ * Text coerced to a number can overflow to ±Infinity ("1e400"), which Ajv's range keywords let through;
+ * such a value is refused as out of range instead of reaching a query.
+ */
+interface ObjectSchema {
+  properties?: Record<string, { minimum?: number; maximum?: number }>;
+}
+
+function rejectNonFinite(validate: ValidateFunction, schema: ObjectSchema): ValidateFunction {
+  const wrapped = ((data: unknown) => {
+    if (!validate(data)) {
+      wrapped.errors = validate.errors;
+      return false;
+    }
+    const entries = data !== null && typeof data === 'object' ? Object.entries(data) : [];
+    const bad = entries.filter(([, value]) => typeof value === 'number' && !Number.isFinite(value));
+    wrapped.errors = bad.map(([name, value]) => {
+      const { minimum, maximum } = schema.properties?.[name] ?? {};
+      const [keyword, limit] = (value as number) > 0 ? ['maximum', maximum] : ['minimum', minimum];
+      return limit === undefined
+        ? {
+            instancePath: `/${name}`,
+            schemaPath: '#/finite',
+            keyword: 'finite',
+            params: {},
+            message: 'must be a finite number',
+          }
+        : { instancePath: `/${name}`, schemaPath: `#/${keyword}`, keyword, params: { limit }, message: '' };
+    });
+    return bad.length === 0;
+  }) as ValidateFunction;
+  return wrapped;
+}
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'a string',
@@ -116,6 +150,10 @@ function describe(error: ErrorObject, part: string): string {
  * collapse into the branch's own message so the caller sees one line per problem.
  */
 export function validationMessages(errors: readonly ErrorObject[], part: string): string[] {
-  const messages = errors.filter((e) => e.keyword !== 'anyOf').map((e) => describe(e, part));
+  // A value of the wrong type also fails its enum/format/pattern; the type message alone says what to fix.
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const messages = errors
+    .filter((e) => e.keyword !== 'anyOf' && !(e.keyword !== 'type' && wrongType.has(e.instancePath)))
+    .map((e) => describe(e, part));
   return [...new Set(messages)];
 }

@@ -2,18 +2,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ok } from '../http/envelope.js';
-import { ApiKey, Envelope, NullEnvelope, WorkspaceParams } from '../http/schemas.js';
+import { ApiKey, Envelope, FreeText, NullEnvelope, WorkspaceParams } from '../http/schemas.js';
 import type { RouteDeps } from './index.js';
 
 const CreateKeyBody = Type.Object(
   {
-    label: Type.String({
-      minLength: 1,
-      maxLength: 100,
-      pattern: '\\S',
-      'x-pattern-message': 'should not be blank',
-      description: 'What the key is for, e.g. "Production backend"',
-    }),
+    label: FreeText(100, 'What the key is for, e.g. "Production backend"'),
   },
   { additionalProperties: false },
 );

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { clearSessionCookie, setSessionCookie } from '../http/cookies.js';
 import { ok } from '../http/envelope.js';
-import { Envelope, NullEnvelope, User } from '../http/schemas.js';
+import { Envelope, FreeText, NullEnvelope, User } from '../http/schemas.js';
 import type { RouteDeps } from './index.js';
 
 /** Passwords: at least 10 characters; the upper bound keeps hashing cost bounded. */
@@ -15,12 +15,7 @@ const SignupBody = Type.Object(
   {
     email: Email,
     password: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }),
-    name: Type.String({
-      minLength: 1,
-      maxLength: 100,
-      pattern: '\\S',
-      'x-pattern-message': 'should not be blank',
-    }),
+    name: FreeText(100),
   },
   { additionalProperties: false },
 );

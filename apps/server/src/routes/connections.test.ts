@@ -157,11 +157,8 @@ describe('connections: create and list', () => {
     [
       'wrong types',
       { platform: 1, handle: ['brand'] },
-      [
-        'platform must be a string',
-        'platform must be one of: x, linkedin, threads, bluesky, facebook, instagram, reddit, pinterest, tiktok, youtube',
-        'handle must be a string',
-      ],
+      // The type message alone: the enum's list would only repeat that a number is not a platform.
+      ['platform must be a string', 'handle must be a string'],
     ],
     ['missing fields', {}, ['platform is required', 'handle is required']],
     [

@@ -2,9 +2,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ok } from '../http/envelope.js';
-import { Envelope, NullEnvelope, WorkspaceParams } from '../http/schemas.js';
+import { Envelope, FreeText, NullEnvelope, WorkspaceParams } from '../http/schemas.js';
 import { HANDLE_MAX_LENGTH, PLATFORMS, type Platform } from '../services/connections.js';
-import { FreeText } from './content-schemas.js';
 import type { RouteDeps } from './index.js';
 
 export const Connection = Type.Object({

@@ -1,7 +1,7 @@
-/** Request and response schemas of the content routes, and the free-text rule connections share. */
+/** Request and response schemas of the content routes. */
 import { Type } from '@sinclair/typebox';
 import type { PostStatus } from '../db/tables.js';
-import { IsoDateTime, Nullable } from '../http/schemas.js';
+import { FreeText, IsoDateTime, Nullable } from '../http/schemas.js';
 import { SLUG_MAX_LENGTH } from '../services/connections.js';
 
 const POST_STATUSES = ['draft', 'scheduled', 'archived'] as const satisfies readonly PostStatus[];
@@ -9,27 +9,6 @@ export const TEXT_MAX_LENGTH = 10_000;
 export const CONNECTIONS_PER_POST_MAX = 50;
 export const PAGE_LIMIT_MAX = 100;
 export const PAGE_LIMIT_DEFAULT = 20;
-
-/**
- * Text a person writes: 1…`maxLength` characters, not only whitespace, valid Unicode (no lone UTF-16
- * surrogate, which the database would silently turn into U+FFFD) and no null character (PostgreSQL
- * cannot store one in text). Such text is refused here rather than changed or failing later.
- */
-export const FreeText = (maxLength: number, description?: string) =>
-  Type.String({
-    minLength: 1,
-    maxLength,
-    description,
-    allOf: [
-      // Empty passes this pattern so that case gets the plainer minLength message alone.
-      { pattern: '^$|\\S', 'x-pattern-message': 'should not be blank' },
-      // Patterns run with the u flag: a surrogate pair is one code point and passes; a lone surrogate does not.
-      {
-        pattern: '^[^\\u0000\\uD800-\\uDFFF]*$',
-        'x-pattern-message': 'must be valid Unicode text without null characters (\\u0000)',
-      },
-    ],
-  });
 
 export const Post = Type.Object({
   id: Type.String({ description: 'Post id (post_…)' }),

@@ -2,15 +2,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ok } from '../http/envelope.js';
-import { Envelope, NullEnvelope, Workspace, WorkspaceParams } from '../http/schemas.js';
+import { Envelope, FreeText, NullEnvelope, Workspace, WorkspaceParams } from '../http/schemas.js';
 import type { RouteDeps } from './index.js';
 
-export const WorkspaceName = Type.String({
-  minLength: 1,
-  maxLength: 100,
-  pattern: '\\S',
-  'x-pattern-message': 'should not be blank',
-});
+export const WorkspaceName = FreeText(100);
 const NameBody = Type.Object({ name: WorkspaceName }, { additionalProperties: false });
 
 export function workspaceRoutes(base: FastifyInstance, { services, context }: RouteDeps): void {
