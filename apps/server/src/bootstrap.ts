@@ -11,9 +11,9 @@ import { KeyService } from './keys/key-service.js';
 import { LastUsedRecorder } from './keys/last-used-recorder.js';
 import { VerificationCache } from './keys/verification-cache.js';
 import { MemoryRateLimitStore, rateLimitPolicy } from './limits/rate-limiter.js';
+import { PASSWORD_MIN_LENGTH } from './routes/auth.js';
 import { AccountService } from './services/accounts.js';
 import { WorkspaceService } from './services/workspaces.js';
-import { PASSWORD_MIN_LENGTH } from './routes/auth.js';
 import type { Stores } from './stores.js';
 
 export interface BootstrapOptions {
@@ -27,7 +27,8 @@ export interface BootstrapOptions {
 export function bootstrapProblems({ email, password, workspace }: BootstrapOptions): string[] {
   const problems: string[] = [];
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) problems.push('email must be an email address');
-  if (password.length < PASSWORD_MIN_LENGTH) problems.push(`password must be at least ${PASSWORD_MIN_LENGTH} characters`);
+  if (password.length < PASSWORD_MIN_LENGTH)
+    problems.push(`password must be at least ${PASSWORD_MIN_LENGTH} characters`);
   if (workspace !== undefined && (workspace.trim() === '' || workspace.length > 100)) {
     problems.push('workspace must be 1 to 100 characters');
   }

@@ -32,7 +32,10 @@ describe('loadConfig', () => {
   });
 
   it('treats empty values as unset', () => {
-    expect(loadConfig({ PORT: '', SOCIFYR_KEY_SECRET: '  ' })).toMatchObject({ port: 8101, keySecret: undefined });
+    expect(loadConfig({ PORT: '', SOCIFYR_KEY_SECRET: '  ' })).toMatchObject({
+      port: 8101,
+      keySecret: undefined,
+    });
   });
 
   it('reports every bad value at once, naming the variable', () => {

@@ -44,7 +44,11 @@ async function runBootstrap(argv: string[]): Promise<void> {
     strict: true,
   });
   if (!values.email || !values.password) throw new UsageError('bootstrap needs --email and --password');
-  const problems = bootstrapProblems({ email: values.email, password: values.password, workspace: values.workspace });
+  const problems = bootstrapProblems({
+    email: values.email,
+    password: values.password,
+    workspace: values.workspace,
+  });
   if (problems.length > 0) throw new UsageError(problems.join('; '));
   const config = loadConfig();
   const stores = await openStores(config);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type CachedKey, VerificationCache } from './verification-cache.js';
 
-const key: CachedKey = { id: 'key_1', workspaceId: 'ws_1', createdByUserId: 'usr_1', label: 'CI', hint: 'sk_…' };
+const key: CachedKey = {
+  id: 'key_1',
+  workspaceId: 'ws_1',
+  createdByUserId: 'usr_1',
+  label: 'CI',
+  hint: 'sk_…',
+};
 
 describe('VerificationCache', () => {
   it('serves a key and a role until an invalidation names them', () => {
