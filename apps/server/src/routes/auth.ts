@@ -21,7 +21,13 @@ const SignupBody = Type.Object(
 );
 const LoginBody = Type.Object(
   {
-    email: Type.String({ minLength: 1, maxLength: 254 }),
+    email: Type.String({
+      minLength: 1,
+      maxLength: 254,
+      // PostgreSQL cannot compare text holding a null character; refuse it here rather than fail there.
+      pattern: '^[^\\u0000]*$',
+      'x-pattern-message': 'must not contain a null character (\\u0000)',
+    }),
     password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
   },
   { additionalProperties: false },
