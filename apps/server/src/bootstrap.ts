@@ -7,6 +7,7 @@ import pino from 'pino';
 import { argon2Hasher } from './auth/passwords.js';
 import { systemClock } from './clock.js';
 import { InProcessBus } from './events/bus.js';
+import { EMAIL_PATTERN } from './http/schemas.js';
 import { KeyService } from './keys/key-service.js';
 import { LastUsedRecorder } from './keys/last-used-recorder.js';
 import { VerificationCache } from './keys/verification-cache.js';
@@ -26,7 +27,8 @@ export interface BootstrapOptions {
 /** The same rules the sign-up and workspace routes apply, as sentences; empty when the options are fine. */
 export function bootstrapProblems({ email, password, workspace }: BootstrapOptions): string[] {
   const problems: string[] = [];
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) problems.push('email must be an email address');
+  if (!new RegExp(EMAIL_PATTERN).test(email))
+    problems.push('email must be an email address, e.g. ada@example.com');
   if (password.length < PASSWORD_MIN_LENGTH)
     problems.push(`password must be at least ${PASSWORD_MIN_LENGTH} characters`);
   if (workspace !== undefined && (workspace.trim() === '' || workspace.length > 100)) {

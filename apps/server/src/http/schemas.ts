@@ -30,6 +30,21 @@ export const FreeText = (maxLength: number, description?: string) =>
     ],
   });
 
+/** One character of an email address: no space, no @, no control character. */
+const EMAIL_PART = '[^\\s@\\x00-\\x1f\\x7f]';
+/** The shape of an email address, tolerating the spaces a paste brings (callers trim). */
+export const EMAIL_PATTERN = `^\\s*${EMAIL_PART}+@${EMAIL_PART}+\\.${EMAIL_PART}+\\s*$`;
+
+/**
+ * An email address as people type or paste it: surrounding spaces are tolerated (and trimmed by the
+ * service); control characters are not (PostgreSQL cannot store a null byte in text).
+ */
+export const EmailAddress = Type.String({
+  maxLength: 254,
+  pattern: EMAIL_PATTERN,
+  'x-pattern-message': 'must be an email address, e.g. ada@example.com',
+});
+
 export const IsoDateTime = Type.String({ format: 'date-time', description: 'ISO-8601 UTC' });
 export const RoleKey = Type.Union(
   ROLE_KEYS.map((r) => Type.Literal(r)),

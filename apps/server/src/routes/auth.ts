@@ -3,17 +3,16 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { clearSessionCookie, setSessionCookie } from '../http/cookies.js';
 import { ok } from '../http/envelope.js';
-import { Envelope, FreeText, NullEnvelope, User } from '../http/schemas.js';
+import { EmailAddress, Envelope, FreeText, NullEnvelope, User } from '../http/schemas.js';
 import type { RouteDeps } from './index.js';
 
 /** Passwords: at least 10 characters; the upper bound keeps hashing cost bounded. */
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 512;
 
-const Email = Type.String({ format: 'email', maxLength: 254 });
 const SignupBody = Type.Object(
   {
-    email: Email,
+    email: EmailAddress,
     password: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }),
     name: FreeText(100),
   },

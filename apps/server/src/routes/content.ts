@@ -1,17 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { ok } from '../http/envelope.js';
-import { AppError } from '../http/errors.js';
 import { Envelope, NullEnvelope } from '../http/schemas.js';
-import {
-  CreatePostBody,
-  ListQuery,
-  PAGE_LIMIT_MAX,
-  Post,
-  PostPage,
-  PostParams,
-  UpdatePostBody,
-} from './content-schemas.js';
+import { CreatePostBody, ListQuery, Post, PostPage, PostParams, UpdatePostBody } from './content-schemas.js';
 import type { RouteDeps } from './index.js';
 
 export function contentRoutes(base: FastifyInstance, { services, context }: RouteDeps): void {

@@ -8,7 +8,6 @@ import { assertCan } from '../auth/permissions.js';
 import { type Clock, isoNow } from '../clock.js';
 import { isUniqueViolation } from '../db/database.js';
 import type { ConnectionRow, Db } from '../db/tables.js';
-import type { EventBus } from '../events/bus.js';
 import { conflict, notFound } from '../http/errors.js';
 import { isIdOf, newId } from '../ids.js';
 
@@ -67,7 +66,6 @@ export class ConnectionService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    readonly bus?: EventBus,
   ) {}
 
   /** Every connection of the workspace, oldest first. */

@@ -6,7 +6,6 @@ import type { Actor } from '../auth/actor.js';
 import { assertCan } from '../auth/permissions.js';
 import { type Clock, isoNow } from '../clock.js';
 import type { Db, PostRow, PostStatus } from '../db/tables.js';
-import type { EventBus } from '../events/bus.js';
 import { AppError, badRequest, conflict, notFound } from '../http/errors.js';
 import { isIdOf, newId } from '../ids.js';
 import { unknownConnectionSlugs } from './connections.js';
@@ -65,7 +64,6 @@ export class ContentService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    readonly bus?: EventBus,
   ) {}
 
   /** One page of posts, newest first, optionally of one status. */

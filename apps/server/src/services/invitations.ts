@@ -2,7 +2,6 @@
  * Invitations: an ADMIN+ invites an email with a role (never OWNER); the person signed in with that
  * email accepts with the token. Only the token's SHA-256 is stored; the token exists in one response.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../auth/actor.js';
 import { assertCan, INVITABLE_ROLE_KEYS } from '../auth/permissions.js';
 import { type Clock, isoNow } from '../clock.js';
@@ -11,6 +10,7 @@ import type { Db, InvitationRow, RoleKey } from '../db/tables.js';
 import type { EventBus } from '../events/bus.js';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
 import { isIdOf, newId } from '../ids.js';
+import { newToken, tokenHash } from '../tokens.js';
 import { normalizeEmail } from './accounts.js';
 import { findMember, type MemberView } from './members.js';
 
@@ -32,8 +32,6 @@ const toInvitationView = (row: InvitationRow): InvitationView => ({
   expiresAt: row.expires_at,
   createdAt: row.created_at,
 });
-
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const isInvitable = (role: RoleKey): boolean => (INVITABLE_ROLE_KEYS as readonly RoleKey[]).includes(role);
 
@@ -62,7 +60,7 @@ export class InvitationService {
       throw conflict(`${email} is already a member of this workspace; change their role instead`);
     }
 
-    const token = randomBytes(32).toString('base64url');
+    const token = newToken();
     const now = this.clock.now();
     const row: InvitationRow = {
       id: newId('inv', now),

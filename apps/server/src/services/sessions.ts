@@ -1,13 +1,11 @@
 /** Server-side sessions: the cookie holds a random token, the table holds its SHA-256. */
-import { createHash, randomBytes } from 'node:crypto';
 import { type Clock, isoNow } from '../clock.js';
 import type { Db } from '../db/tables.js';
 import { newId } from '../ids.js';
+import { newToken, tokenHash } from '../tokens.js';
 
 /** A session lasts 30 days from sign-in. */
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60_000;
-
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export class SessionService {
   constructor(
@@ -17,7 +15,7 @@ export class SessionService {
 
   /** Starts a session; the returned token goes into the cookie and nowhere else. */
   async create(userId: string): Promise<{ token: string; maxAgeSeconds: number }> {
-    const token = randomBytes(32).toString('base64url');
+    const token = newToken();
     const now = this.clock.now();
     await this.db
       .insertInto('sessions')

@@ -34,7 +34,7 @@ const signupCases: BadCase[] = [
   {
     name: 'email: not an address',
     payload: { ...validSignup, email: 'nope' },
-    messages: ['email must be an email address'],
+    messages: ['email must be an email address, e.g. ada@example.com'],
   },
   { name: 'email: empty', payload: { ...validSignup, email: '' }, mentions: 'email' },
   {
