@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       rateLimitPerSecond: 10,
       rateLimitPerMinute: 60,
+      rateLimitTiers: {},
       databaseUrl: undefined,
       redisUrl: undefined,
     });
@@ -25,10 +26,15 @@ describe('loadConfig', () => {
       SOCIFYR_LOG_LEVEL: 'warn',
       SOCIFYR_RATE_LIMIT_PER_SECOND: '100',
       SOCIFYR_RATE_LIMIT_PER_MINUTE: '1000',
+      SOCIFYR_RATE_LIMIT_TIERS: 'pro=50/1000, enterprise = 500/20000',
       DATABASE_URL: 'postgres://localhost/socifyr',
       REDIS_URL: 'redis://localhost:6379',
     });
     expect(config).toMatchObject({ port: 9000, host: '0.0.0.0', logLevel: 'warn', rateLimitPerSecond: 100 });
+    expect(config.rateLimitTiers).toEqual({
+      pro: { perSecond: 50, perMinute: 1000 },
+      enterprise: { perSecond: 500, perMinute: 20000 },
+    });
   });
 
   it('treats empty values as unset', () => {
@@ -47,13 +53,17 @@ describe('loadConfig', () => {
         SOCIFYR_KEY_SECRET: 'short',
         SOCIFYR_RATE_LIMIT_PER_SECOND: '0',
         DATABASE_URL: 'mysql://x',
+        SOCIFYR_RATE_LIMIT_TIERS: 'pro=fast',
       });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(6);
+    expect(problems.join('\n')).toMatch(
+      /SOCIFYR_RATE_LIMIT_TIERS must be a comma-separated list of tier=perSecond\/perMinute/,
+    );
     expect(problems.join('\n')).toMatch(/PORT must be a whole number from 0 to 65535, got "eighty"/);
     expect(problems.join('\n')).toMatch(/SOCIFYR_LOG_LEVEL must be one of/);
     expect(problems.join('\n')).toMatch(/SOCIFYR_KEY_SECRET must be at least 32 characters/);

@@ -18,6 +18,8 @@ export interface Config {
   logLevel: LogLevel;
   rateLimitPerSecond: number;
   rateLimitPerMinute: number;
+  /** Per-key limits for workspaces of a given tier, overriding the two above. */
+  rateLimitTiers: Record<string, { perSecond: number; perMinute: number }>;
   /** PostgreSQL connection string; not used by this edition yet. */
   databaseUrl: string | undefined;
   /** Redis connection string; not used by this edition yet. */
@@ -73,6 +75,19 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('REDIS_URL must start with redis:// or rediss://');
   }
 
+  const rateLimitTiers: Config['rateLimitTiers'] = {};
+  const tiers = text('SOCIFYR_RATE_LIMIT_TIERS');
+  for (const entry of tiers?.split(',') ?? []) {
+    const match = /^\s*([a-z0-9_-]+)\s*=\s*(\d+)\s*\/\s*(\d+)\s*$/i.exec(entry);
+    if (!match || Number(match[2]) < 1 || Number(match[3]) < 1) {
+      problems.push(
+        `SOCIFYR_RATE_LIMIT_TIERS must be a comma-separated list of tier=perSecond/perMinute, e.g. "pro=50/1000", got "${tiers}"`,
+      );
+      break;
+    }
+    rateLimitTiers[match[1]!] = { perSecond: Number(match[2]), perMinute: Number(match[3]) };
+  }
+
   const config: Config = {
     port: integer('PORT', 8101, 0, 65535),
     host: text('HOST') ?? '127.0.0.1',
@@ -81,6 +96,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     rateLimitPerSecond: integer('SOCIFYR_RATE_LIMIT_PER_SECOND', 10, 1, 1_000_000),
     rateLimitPerMinute: integer('SOCIFYR_RATE_LIMIT_PER_MINUTE', 60, 1, 60_000_000),
+    rateLimitTiers,
     databaseUrl,
     redisUrl,
   };

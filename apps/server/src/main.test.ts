@@ -122,6 +122,24 @@ describe('socifyr-server', () => {
     await stop(server);
   });
 
+  it('applies the rate limits configured in the environment', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'socifyr-limits-'));
+    const env = { ...process.env, SOCIFYR_DATA_DIR: dataDir };
+    const args = [MAIN, 'bootstrap', '--email', 'ci@example.com', '--password', 'a long ci password'];
+    const { apiKey } = JSON.parse((await run(process.execPath, args, { env })).stdout);
+    const server = await start(dataDir, { SOCIFYR_RATE_LIMIT_PER_MINUTE: '3' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const response = await fetch(`${server.base}/content`, {
+        headers: { Authorization: `Bearer ${apiKey}` },
+      });
+      statuses.push(response.status);
+      if (i === 0) expect(response.headers.get('ratelimit-limit')).toBe('3');
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    await stop(server);
+  });
+
   it('bootstrap creates an owner, a workspace and a working key, and reuses the owner', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'socifyr-bootstrap-'));
     const env = { ...process.env, SOCIFYR_DATA_DIR: dataDir };

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
 import { bootstrap, bootstrapProblems } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
+import { rateLimitPolicy } from './limits/rate-limiter.js';
 import { openStores } from './stores.js';
 import { SERVER_VERSION } from './version.js';
 
@@ -19,7 +20,12 @@ const USAGE = `Usage:
 async function serve(): Promise<void> {
   const config = loadConfig();
   const stores = await openStores(config);
-  const app = await buildApp({ db: stores.db, keySecret: stores.keySecret, logLevel: config.logLevel });
+  const app = await buildApp({
+    db: stores.db,
+    keySecret: stores.keySecret,
+    logLevel: config.logLevel,
+    policy: rateLimitPolicy(config.rateLimitPerSecond, config.rateLimitPerMinute, config.rateLimitTiers),
+  });
   for (const line of stores.notices) app.log.info(line);
 
   let closing = false;

@@ -8,7 +8,7 @@ import { readCookie, SESSION_COOKIE_NAME } from '../http/cookies.js';
 import { AppError, forbidden } from '../http/errors.js';
 import { isIdOf } from '../ids.js';
 import type { KeyService } from '../keys/key-service.js';
-import type { RateLimitPolicy, RateLimitStore } from '../limits/rate-limiter.js';
+import { keyLimitsFor, type RateLimitPolicy, type RateLimitStore } from '../limits/rate-limiter.js';
 import type { SessionService } from '../services/sessions.js';
 import type { AuthMode, Principal } from './principal.js';
 
@@ -90,7 +90,7 @@ export function createAuthenticate({ keys, sessions, limits, policy }: Authentic
       );
     }
 
-    const decision = await limits.consume(`key:${result.key.id}`, policy.perKey);
+    const decision = await limits.consume(`key:${result.key.id}`, keyLimitsFor(policy, result.key.tier));
     const resetSeconds = Math.ceil(decision.resetMs / 1000);
     reply.header('ratelimit-limit', decision.limit);
     reply.header('ratelimit-remaining', decision.remaining);

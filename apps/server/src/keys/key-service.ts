@@ -143,11 +143,12 @@ export class KeyService {
     return role;
   }
 
-  /** One indexed query for the key and its creator's role; both go into the cache. */
+  /** One indexed query for the key, its workspace's tier and its creator's role; all go into the cache. */
   private async loadKey(digest: string): Promise<CachedKey | null> {
     const readSeq = this.cache.beginRead();
     const row = await this.db
       .selectFrom('api_keys')
+      .innerJoin('workspaces', 'workspaces.id', 'api_keys.workspace_id')
       .leftJoin('memberships', (join) =>
         join
           .onRef('memberships.workspace_id', '=', 'api_keys.workspace_id')
@@ -160,6 +161,7 @@ export class KeyService {
         'api_keys.label',
         'api_keys.hint',
         'memberships.role_key',
+        'workspaces.tier',
       ])
       .where('api_keys.digest', '=', digest)
       .executeTakeFirst();
@@ -173,6 +175,7 @@ export class KeyService {
       createdByUserId: row.created_by_user_id,
       label: row.label,
       hint: row.hint,
+      tier: row.tier,
     };
     this.cache.setKey(digest, key, readSeq);
     this.cache.setRole(key.workspaceId, key.createdByUserId, row.role_key ?? null, readSeq);

@@ -7,6 +7,7 @@ const key: CachedKey = {
   createdByUserId: 'usr_1',
   label: 'CI',
   hint: 'sk_…',
+  tier: 'free',
 };
 
 describe('VerificationCache', () => {

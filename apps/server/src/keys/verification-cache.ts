@@ -25,6 +25,8 @@ export interface CachedKey {
   createdByUserId: string;
   label: string;
   hint: string;
+  /** The workspace's tier, which chooses the key's rate limits. */
+  tier: string;
 }
 
 interface Stamped<T> {

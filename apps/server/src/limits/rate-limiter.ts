@@ -70,22 +70,42 @@ export class MemoryRateLimitStore implements RateLimitStore {
   }
 }
 
+/** Requests per API key allowed in any second and in any minute. */
+export interface KeyRateLimit {
+  perSecond: number;
+  perMinute: number;
+}
+
 /** Limits in force, from configuration. */
 export interface RateLimitPolicy {
+  /** Per key, for workspaces whose tier has no limits of its own. */
   perKey: WindowLimit[];
+  /** Per key, by workspace tier (e.g. "pro"). */
+  perKeyByTier: Record<string, WindowLimit[]>;
   failedAuthPerIp: WindowLimit[];
   failedSignInPerIpEmail: WindowLimit[];
 }
 
+/** The per-key windows for a workspace of `tier`. */
+export const keyLimitsFor = (policy: RateLimitPolicy, tier: string): WindowLimit[] =>
+  policy.perKeyByTier[tier] ?? policy.perKey;
+
 export const FAILED_AUTH_PER_IP_PER_MINUTE = 30;
 export const FAILED_SIGN_IN_PER_15_MINUTES = 10;
 
-export function rateLimitPolicy(perSecond: number, perMinute: number): RateLimitPolicy {
+const keyWindows = ({ perSecond, perMinute }: KeyRateLimit): WindowLimit[] => [
+  { max: perSecond, windowMs: 1000 },
+  { max: perMinute, windowMs: 60_000 },
+];
+
+export function rateLimitPolicy(
+  perSecond: number,
+  perMinute: number,
+  tiers: Record<string, KeyRateLimit> = {},
+): RateLimitPolicy {
   return {
-    perKey: [
-      { max: perSecond, windowMs: 1000 },
-      { max: perMinute, windowMs: 60_000 },
-    ],
+    perKey: keyWindows({ perSecond, perMinute }),
+    perKeyByTier: Object.fromEntries(Object.entries(tiers).map(([tier, limit]) => [tier, keyWindows(limit)])),
     failedAuthPerIp: [{ max: FAILED_AUTH_PER_IP_PER_MINUTE, windowMs: 60_000 }],
     failedSignInPerIpEmail: [{ max: FAILED_SIGN_IN_PER_15_MINUTES, windowMs: 15 * 60_000 }],
   };
