@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, expectError, type Harness } from '../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { createHarness, expectError, useFileHarness } from '../test/harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await createHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = useFileHarness();
 
 describe('transport', () => {
   it('answers health without credentials, in the envelope, with a request id', async () => {

@@ -1,21 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createHarness,
-  createKey,
-  expectError,
-  type Harness,
-  keyHeaders,
-  sessionHeaders,
-  signUp,
-} from '../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { createKey, expectError, keyHeaders, sessionHeaders, signUp, useHarness } from '../test/harness.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = useHarness();
 
 describe('API keys', () => {
   it('creates a key shown once, lists it hashed, and authenticates with it', async () => {

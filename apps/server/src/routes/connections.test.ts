@@ -1,28 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RoleKey } from '../db/tables.js';
 import { rateLimitPolicy } from '../limits/rate-limiter.js';
 import {
+  actingIn,
   addMember,
-  createHarness,
   createKey,
   expectError,
-  type Harness,
+  FakeClock,
   keyHeaders,
-  type Person,
   sessionHeaders,
   signUp,
+  useHarness,
 } from '../test/harness.js';
 
-let h: Harness;
-let nowMs: number;
-beforeEach(async () => {
-  nowMs = Date.parse('2030-01-01T00:00:00.000Z');
-  // A clock the tests move, so "oldest first" is decided by time and not by chance within one millisecond.
-  h = await createHarness({ clock: { now: () => nowMs }, policy: rateLimitPolicy(1000, 100_000) });
-});
-afterEach(async () => {
-  await h.close();
-});
+// A clock the tests move, so "oldest first" is decided by time and not by chance within one millisecond.
+const clock = new FakeClock('2030-01-01T00:00:00.000Z');
+const h = useHarness(() => ({ clock: clock.reset(), policy: rateLimitPolicy(1000, 100_000) }));
 
 const connectionsUrl = (workspaceId: string) => `/api/workspaces/${workspaceId}/connections`;
 
@@ -31,15 +24,9 @@ async function connect(
   workspaceId: string,
   payload: Record<string, unknown>,
 ) {
-  nowMs += 1000;
+  clock.advance(1000);
   return h.app.inject({ method: 'POST', url: connectionsUrl(workspaceId), headers, payload });
 }
-
-/** Session headers of `person` acting in `workspaceId` (their own first workspace otherwise). */
-const actingIn = (person: Person, workspaceId: string) => ({
-  ...sessionHeaders(person),
-  'x-workspace-id': workspaceId,
-});
 
 describe('connections: create and list', () => {
   it('creates a connection with a slug from platform and handle, and lists it on both routes', async () => {

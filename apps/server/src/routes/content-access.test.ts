@@ -1,66 +1,29 @@
 /** Who may do what to content (the role table of API.md), and isolation between workspaces. */
 import type { LightMyRequestResponse } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RoleKey } from '../db/tables.js';
-import { rateLimitPolicy } from '../limits/rate-limiter.js';
 import {
+  actingIn,
   addMember,
-  createHarness,
   createKey,
   expectError,
-  type Harness,
+  type Headers,
   keyHeaders,
-  type Person,
   sessionHeaders,
   signUp,
 } from '../test/harness.js';
+import { FUTURE, useContentHarness } from './content.fixture.js';
 
-const FUTURE = '2030-02-01T09:00:00.000Z';
 const MANAGE_ANY_DENIED =
   'Your role CONTRIBUTOR does not have the permission "content:manage-any" (edit, schedule, archive or delete any content); without it you may change only your own drafts';
 const SCHEDULE_DENIED =
   'Your role CONTRIBUTOR cannot schedule content (that needs the permission "content:manage-any"); leave out scheduledAt to save a draft';
 
-let h: Harness;
-let nowMs: number;
-beforeEach(async () => {
-  nowMs = Date.parse('2030-01-01T00:00:00.000Z');
-  h = await createHarness({ clock: { now: () => nowMs }, policy: rateLimitPolicy(1000, 100_000) });
-});
-afterEach(async () => {
-  await h.close();
-});
+const { h, clock, connect, postId } = useContentHarness();
 
-type Headers = Record<string, string>;
-
-/** Session headers of `person` acting in `workspaceId` rather than their own first workspace. */
-const actingIn = (person: Person, workspaceId: string): Headers => ({
-  ...sessionHeaders(person),
-  'x-workspace-id': workspaceId,
-});
-
-async function connect(person: Person, handle = 'brand'): Promise<string> {
-  const response = await h.app.inject({
-    method: 'POST',
-    url: `/api/workspaces/${person.workspaceId}/connections`,
-    headers: sessionHeaders(person),
-    payload: { platform: 'x', handle },
-  });
-  if (response.statusCode !== 201) throw new Error(`connect failed: ${response.body}`);
-  return response.json().data.slug;
-}
-
-async function newPost(headers: Headers, payload: Record<string, unknown> = {}): Promise<string> {
-  nowMs += 1000;
-  const response = await h.app.inject({
-    method: 'POST',
-    url: '/api/content/text',
-    headers,
-    payload: { connections: ['x-brand'], text: 'Draft', ...payload },
-  });
-  if (response.statusCode !== 201) throw new Error(`create post failed: ${response.body}`);
-  return response.json().data.id;
-}
+/** Creates a post (a draft to x-brand unless `payload` says otherwise); returns its id. */
+const newPost = (headers: Headers, payload: Record<string, unknown> = {}) =>
+  postId(headers, { connections: ['x-brand'], text: 'Draft', ...payload });
 
 /** The four ways to change a post, as one caller. */
 function changes(headers: Headers) {
@@ -126,7 +89,7 @@ describe('content: CONTRIBUTOR', () => {
     const id = await newPost(memberHeaders);
     expect(await statusOf(id)).toBe('draft');
 
-    nowMs += 1000;
+    clock.advance(1000);
     const scheduled = await h.app.inject({
       method: 'POST',
       url: '/api/content/text',
@@ -261,7 +224,7 @@ describe('content: isolation between workspaces', () => {
     await connect(ada);
     await connect(eve);
     // Joined a second later, so Ada's own workspace stays her first.
-    nowMs += 1000;
+    clock.advance(1000);
     await addMember(h.app, eve, ada, 'EDITOR');
     await newPost(sessionHeaders(ada), { text: "In Ada's" });
     await newPost(actingIn(ada, eve.workspaceId), { text: "In Eve's" });

@@ -1,54 +1,9 @@
 /** Listing content: the seed flow, paging, order, the status filter and query validation. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rateLimitPolicy } from '../limits/rate-limiter.js';
-import {
-  createHarness,
-  createKey,
-  expectError,
-  type Harness,
-  type Person,
-  sessionHeaders,
-  signUp,
-} from '../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { createKey, expectError, type Headers, sessionHeaders, signUp } from '../test/harness.js';
+import { FUTURE, useContentHarness } from './content.fixture.js';
 
-const START = '2030-01-01T00:00:00.000Z';
-const FUTURE = '2030-02-01T09:00:00.000Z';
-
-let h: Harness;
-let nowMs: number;
-beforeEach(async () => {
-  nowMs = Date.parse(START);
-  // A clock the tests move: "newest first" and "in the future" are then decided by the test, not by chance.
-  h = await createHarness({ clock: { now: () => nowMs }, policy: rateLimitPolicy(1000, 100_000) });
-});
-afterEach(async () => {
-  await h.close();
-});
-
-type Headers = Record<string, string>;
-
-async function connect(person: Person, handle: string, platform = 'x'): Promise<string> {
-  const response = await h.app.inject({
-    method: 'POST',
-    url: `/api/workspaces/${person.workspaceId}/connections`,
-    headers: sessionHeaders(person),
-    payload: { platform, handle },
-  });
-  if (response.statusCode !== 201) throw new Error(`connect failed: ${response.body}`);
-  return response.json().data.slug;
-}
-
-/** Creates a post one second after the previous one. */
-async function createPost(headers: Headers, payload: Record<string, unknown>) {
-  nowMs += 1000;
-  return h.app.inject({ method: 'POST', url: '/api/content/text', headers, payload });
-}
-
-async function postId(headers: Headers, payload: Record<string, unknown>): Promise<string> {
-  const response = await createPost(headers, payload);
-  if (response.statusCode !== 201) throw new Error(`create post failed: ${response.body}`);
-  return response.json().data.id;
-}
+const { h, clock, connect, postId } = useContentHarness();
 
 const list = (headers: Headers, query = '') => h.app.inject({ url: `/api/content${query}`, headers });
 
@@ -112,7 +67,7 @@ describe('content: list', () => {
   it('orders posts created in the same millisecond by id, newest first', async () => {
     const ada = await signUp(h.app, 'Ada');
     const slug = await connect(ada, 'brand');
-    nowMs += 1000;
+    clock.advance(1000);
     for (let i = 0; i < 3; i++) {
       await h.app.inject({
         method: 'POST',

@@ -1,54 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rateLimitPolicy } from '../limits/rate-limiter.js';
-import {
-  createHarness,
-  createKey,
-  expectError,
-  type Harness,
-  keyHeaders,
-  type Person,
-  sessionHeaders,
-  signUp,
-} from '../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { createKey, expectError, keyHeaders, sessionHeaders, signUp } from '../test/harness.js';
+import { FUTURE, useContentHarness } from './content.fixture.js';
 
-const START = '2030-01-01T00:00:00.000Z';
-const FUTURE = '2030-02-01T09:00:00.000Z';
-
-let h: Harness;
-let nowMs: number;
-beforeEach(async () => {
-  nowMs = Date.parse(START);
-  // A clock the tests move: "newest first" and "in the future" are then decided by the test, not by chance.
-  h = await createHarness({ clock: { now: () => nowMs }, policy: rateLimitPolicy(1000, 100_000) });
-});
-afterEach(async () => {
-  await h.close();
-});
-
-type Headers = Record<string, string>;
-
-async function connect(person: Person, handle: string, platform = 'x'): Promise<string> {
-  const response = await h.app.inject({
-    method: 'POST',
-    url: `/api/workspaces/${person.workspaceId}/connections`,
-    headers: sessionHeaders(person),
-    payload: { platform, handle },
-  });
-  if (response.statusCode !== 201) throw new Error(`connect failed: ${response.body}`);
-  return response.json().data.slug;
-}
-
-/** Creates a post one second after the previous one. */
-async function createPost(headers: Headers, payload: Record<string, unknown>) {
-  nowMs += 1000;
-  return h.app.inject({ method: 'POST', url: '/api/content/text', headers, payload });
-}
-
-async function postId(headers: Headers, payload: Record<string, unknown>): Promise<string> {
-  const response = await createPost(headers, payload);
-  if (response.statusCode !== 201) throw new Error(`create post failed: ${response.body}`);
-  return response.json().data.id;
-}
+const { h, clock, connect, createPost, postId } = useContentHarness();
 
 describe('content: create and read', () => {
   it('creates a draft through a session and reads it back', async () => {
@@ -234,7 +188,7 @@ describe('content: edit, archive, delete', () => {
     const [x, li] = [await connect(ada, 'brand'), await connect(ada, 'brand', 'linkedin')];
     const id = await postId(sessionHeaders(ada), { connections: [x], text: 'Draft' });
     const patch = (payload: Record<string, unknown>) => {
-      nowMs += 1000;
+      clock.advance(1000);
       return h.app.inject({
         method: 'PATCH',
         url: `/api/content/${id}`,
@@ -305,10 +259,10 @@ describe('content: edit, archive, delete', () => {
     const headers = sessionHeaders(ada);
     const id = await postId(headers, { connections: [await connect(ada, 'brand')], text: 'Old' });
 
-    nowMs += 1000;
+    clock.advance(1000);
     const archived = await h.app.inject({ method: 'POST', url: `/api/content/${id}/archive`, headers });
     expect(archived.json().data).toMatchObject({ status: 'archived', updatedAt: '2030-01-01T00:00:02.000Z' });
-    nowMs += 1000;
+    clock.advance(1000);
     const again = await h.app.inject({ method: 'POST', url: `/api/content/${id}/archive`, headers });
     expect(again.json()).toEqual(archived.json());
 

@@ -1,34 +1,22 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RoleKey } from '../db/tables.js';
 import {
   addMember,
-  createHarness,
   createKey,
   expectError,
-  type Harness,
+  headersVia,
   keyHeaders,
   type Person,
   sessionHeaders,
   signUp,
+  useHarness,
+  VIAS,
 } from '../test/harness.js';
 
-type Via = 'session' | 'key';
-const VIAS: Via[] = ['session', 'key'];
 const SEVEN_DAYS_MS = 7 * 24 * 60 * 60_000;
 
-let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
-
-async function as(person: Person, workspaceId: string, via: Via): Promise<Record<string, string>> {
-  if (via === 'session') return sessionHeaders(person);
-  return keyHeaders((await createKey(h.app, person, workspaceId)).plaintext);
-}
+const h = useHarness();
 
 const invite = (headers: Record<string, string>, workspaceId: string, payload: Record<string, unknown>) =>
   h.app.inject({ method: 'POST', url: `/api/workspaces/${workspaceId}/invitations`, headers, payload });
@@ -140,7 +128,7 @@ describe('who may manage invitations', () => {
     const actor = await signUp(h.app, 'Actor');
     await addMember(h.app, owner, actor, role);
     const pending = await inviteOk(owner, 'pending@example.com');
-    const headers = await as(actor, owner.workspaceId, via);
+    const headers = await headersVia(h.app, actor, owner.workspaceId, via);
 
     const create = await invite(headers, owner.workspaceId, { email: 'new@example.com', roleKey: 'EDITOR' });
     const list = await listInvitations(headers, owner.workspaceId);

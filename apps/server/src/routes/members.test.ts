@@ -1,58 +1,35 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../auth/authenticate.js';
 import type { RoleKey } from '../db/tables.js';
 import {
   addMember,
-  createHarness,
+  changeRole,
   createKey,
   expectError,
-  type Harness,
+  headersVia,
   keyHeaders,
   type Person,
+  removeMember,
   sessionHeaders,
   signUp,
+  TickingClock,
+  useHarness,
+  VIAS,
 } from '../test/harness.js';
 
-type Via = 'session' | 'key';
-const VIAS: Via[] = ['session', 'key'];
-
-let h: Harness;
-beforeEach(async () => {
-  // A clock that ticks on every read, so members who join one after the other never share a joinedAt.
-  let t = Date.now();
-  h = await createHarness({ clock: { now: () => ++t } });
-});
-afterEach(async () => {
-  await h.close();
-});
-
-/** Headers acting as `person` in `workspaceId`: their session, or a fresh key they created there. */
-async function as(person: Person, workspaceId: string, via: Via): Promise<Record<string, string>> {
-  if (via === 'session') return sessionHeaders(person);
-  return keyHeaders((await createKey(h.app, person, workspaceId)).plaintext);
-}
+// A clock that ticks on every read, so members who join one after the other never share a joinedAt.
+const h = useHarness(() => ({ clock: new TickingClock() }));
 
 /** Signs up someone new and makes them `role` in `owner`'s workspace (OWNER: invited as ADMIN, then promoted). */
 async function join(owner: Person, role: RoleKey, name = `${role} member`): Promise<Person> {
   const person = await signUp(h.app, name);
   await addMember(h.app, owner, person, role === 'OWNER' ? 'ADMIN' : role);
   if (role === 'OWNER') {
-    const promote = await patchRole(sessionHeaders(owner), owner.workspaceId, person.userId, 'OWNER');
+    const promote = await changeRole(h.app, owner, person.userId, 'OWNER');
     expect(promote.statusCode).toBe(200);
   }
   return person;
 }
-
-const patchRole = (headers: Record<string, string>, workspaceId: string, userId: string, roleKey: string) =>
-  h.app.inject({
-    method: 'PATCH',
-    url: `/api/workspaces/${workspaceId}/members/${userId}`,
-    headers,
-    payload: { roleKey },
-  });
-
-const removeMember = (headers: Record<string, string>, workspaceId: string, userId: string) =>
-  h.app.inject({ method: 'DELETE', url: `/api/workspaces/${workspaceId}/members/${userId}`, headers });
 
 async function storedRole(workspaceId: string, userId: string): Promise<RoleKey | undefined> {
   const row = await h.db
@@ -72,7 +49,7 @@ describe('GET /api/workspaces/:id/members', () => {
 
     const response = await h.app.inject({
       url: `/api/workspaces/${ada.workspaceId}/members`,
-      headers: await as(cy, ada.workspaceId, via),
+      headers: await headersVia(h.app, cy, ada.workspaceId, via),
     });
     expect(response.statusCode).toBe(200);
     const members = response.json().data;
@@ -123,12 +100,8 @@ describe('PATCH /api/workspaces/:id/members/:userId', () => {
       const actor = actorRole === 'OWNER' ? owner : await join(owner, actorRole);
       const target = await join(owner, targetRole, 'Target');
 
-      const response = await patchRole(
-        await as(actor, owner.workspaceId, via),
-        owner.workspaceId,
-        target.userId,
-        to,
-      );
+      const actorHeaders = await headersVia(h.app, actor, owner.workspaceId, via);
+      const response = await changeRole(h.app, actorHeaders, target.userId, to, owner.workspaceId);
       if (status === 200) {
         expect(response.statusCode).toBe(200);
         expect(response.json()).toMatchObject({
@@ -145,12 +118,8 @@ describe('PATCH /api/workspaces/:id/members/:userId', () => {
 
   it.each(VIAS)('never demotes the last OWNER (%s)', async (via) => {
     const ada = await signUp(h.app, 'Ada');
-    const response = await patchRole(
-      await as(ada, ada.workspaceId, via),
-      ada.workspaceId,
-      ada.userId,
-      'ADMIN',
-    );
+    const adaHeaders = await headersVia(h.app, ada, ada.workspaceId, via);
+    const response = await changeRole(h.app, adaHeaders, ada.userId, 'ADMIN', ada.workspaceId);
     expect(expectError(response, 409).error).toBe(
       'Cannot change the role of the last OWNER: a workspace must keep at least one OWNER; make another member OWNER first',
     );
@@ -160,8 +129,8 @@ describe('PATCH /api/workspaces/:id/members/:userId', () => {
   it('lets an OWNER step down while another OWNER remains, then protects the one left', async () => {
     const ada = await signUp(h.app, 'Ada');
     const bob = await join(ada, 'OWNER', 'Bob');
-    expect((await patchRole(sessionHeaders(bob), ada.workspaceId, bob.userId, 'ADMIN')).statusCode).toBe(200);
-    expectError(await patchRole(sessionHeaders(ada), ada.workspaceId, ada.userId, 'EDITOR'), 409);
+    expect((await changeRole(h.app, bob, bob.userId, 'ADMIN', ada.workspaceId)).statusCode).toBe(200);
+    expectError(await changeRole(h.app, ada, ada.userId, 'EDITOR'), 409);
     expect(await storedRole(ada.workspaceId, ada.userId)).toBe('OWNER');
   });
 
@@ -169,12 +138,7 @@ describe('PATCH /api/workspaces/:id/members/:userId', () => {
     const ada = await signUp(h.app, 'Ada');
     const eve = await signUp(h.app, 'Eve');
     for (const userId of [eve.userId, 'usr_unknown', 'a\u0000b']) {
-      const response = await patchRole(
-        sessionHeaders(ada),
-        ada.workspaceId,
-        encodeURIComponent(userId),
-        'EDITOR',
-      );
+      const response = await changeRole(h.app, ada, encodeURIComponent(userId), 'EDITOR');
       expect(expectError(response, 404).error).toBe(`Member ${userId} not found`);
     }
     expect(await storedRole(eve.workspaceId, eve.userId)).toBe('OWNER');
@@ -204,9 +168,7 @@ describe('PATCH /api/workspaces/:id/members/:userId', () => {
     // Used once as ADMIN, so the role is cached.
     expect((await h.app.inject({ url: invitations, headers: bobKey })).statusCode).toBe(200);
 
-    expect((await patchRole(sessionHeaders(ada), ada.workspaceId, bob.userId, 'EDITOR')).statusCode).toBe(
-      200,
-    );
+    expect((await changeRole(h.app, ada, bob.userId, 'EDITOR')).statusCode).toBe(200);
 
     const list = await h.app.inject({ url: invitations, headers: bobKey });
     expect(expectError(list, 403).error).toBe(
@@ -241,11 +203,8 @@ describe('DELETE /api/workspaces/:id/members/:userId', () => {
     const actor = actorRole === 'OWNER' ? owner : await join(owner, actorRole);
     const target = await join(owner, targetRole, 'Target');
 
-    const response = await removeMember(
-      await as(actor, owner.workspaceId, via),
-      owner.workspaceId,
-      target.userId,
-    );
+    const actorHeaders = await headersVia(h.app, actor, owner.workspaceId, via);
+    const response = await removeMember(h.app, actorHeaders, target.userId, owner.workspaceId);
     if (status === 200) {
       expect(response.json()).toEqual({ success: true, data: null });
       expect(await storedRole(owner.workspaceId, target.userId)).toBeUndefined();
@@ -261,11 +220,8 @@ describe('DELETE /api/workspaces/:id/members/:userId', () => {
   it.each(selfCases)('lets a %s remove themself (%s)', async (role, via) => {
     const owner = await signUp(h.app, 'Owner');
     const member = await join(owner, role, 'Leaver');
-    const response = await removeMember(
-      await as(member, owner.workspaceId, via),
-      owner.workspaceId,
-      member.userId,
-    );
+    const memberHeaders = await headersVia(h.app, member, owner.workspaceId, via);
+    const response = await removeMember(h.app, memberHeaders, member.userId, owner.workspaceId);
     expect(response.json()).toEqual({ success: true, data: null });
     expect(await storedRole(owner.workspaceId, member.userId)).toBeUndefined();
     const after = await h.app.inject({
@@ -277,7 +233,8 @@ describe('DELETE /api/workspaces/:id/members/:userId', () => {
 
   it.each(VIAS)('never removes the last OWNER (%s)', async (via) => {
     const ada = await signUp(h.app, 'Ada');
-    const response = await removeMember(await as(ada, ada.workspaceId, via), ada.workspaceId, ada.userId);
+    const adaHeaders = await headersVia(h.app, ada, ada.workspaceId, via);
+    const response = await removeMember(h.app, adaHeaders, ada.userId, ada.workspaceId);
     expect(expectError(response, 409).error).toBe(
       'Cannot remove the last OWNER: a workspace must keep at least one OWNER; make another member OWNER first, or delete the workspace',
     );
@@ -287,7 +244,7 @@ describe('DELETE /api/workspaces/:id/members/:userId', () => {
   it('answers 404 for someone who is not a member of this workspace', async () => {
     const ada = await signUp(h.app, 'Ada');
     const eve = await signUp(h.app, 'Eve');
-    const response = await removeMember(sessionHeaders(ada), ada.workspaceId, eve.userId);
+    const response = await removeMember(h.app, ada, eve.userId);
     expect(expectError(response, 404).error).toBe(`Member ${eve.userId} not found`);
     expect(await storedRole(eve.workspaceId, eve.userId)).toBe('OWNER');
   });
@@ -300,7 +257,7 @@ describe('DELETE /api/workspaces/:id/members/:userId', () => {
     // Used once, so the key and Bob's role are cached.
     expect((await h.app.inject({ url: members, headers: keyHeaders(plaintext) })).statusCode).toBe(200);
 
-    expect((await removeMember(sessionHeaders(ada), ada.workspaceId, bob.userId)).statusCode).toBe(200);
+    expect((await removeMember(h.app, ada, bob.userId)).statusCode).toBe(200);
 
     const next = await h.app.inject({ url: members, headers: keyHeaders(plaintext) });
     expect(expectError(next, 401).error).toBe(MESSAGES.inactive);

@@ -2,31 +2,26 @@
  * Bad input on connections and content: bodies and the list's query string.
  * Every refusal is a 4xx in the envelope with a readable message, never a 500, and stores nothing.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   type BadCase,
   bodyShapeCases,
-  createBadInputHarness,
+  connectBrand,
+  describeRefusals,
   expectRefused,
   HUGE,
-  type RouteUnderTest,
+  type RefusalTable,
   stringFieldCases,
+  useBadInputHarness,
 } from './bad-input.helpers.js';
-import { type Harness, type Person, sessionHeaders, signUp } from './harness.js';
+import { type Person, sessionHeaders, signUp } from './harness.js';
 
-let h: Harness;
+const h = useBadInputHarness();
 let ada: Person;
 let postId: string;
 beforeEach(async () => {
-  h = await createBadInputHarness();
   ada = await signUp(h.app, 'Ada');
-  const connection = await h.app.inject({
-    method: 'POST',
-    url: `/api/workspaces/${ada.workspaceId}/connections`,
-    headers: sessionHeaders(ada),
-    payload: { platform: 'x', handle: 'brand' },
-  });
-  expect(connection.statusCode, connection.body).toBe(201);
+  await connectBrand(h, ada);
   const post = await h.app.inject({
     method: 'POST',
     url: '/api/content/text',
@@ -35,9 +30,6 @@ beforeEach(async () => {
   });
   expect(post.statusCode, post.body).toBe(201);
   postId = post.json().data.id;
-});
-afterEach(async () => {
-  await h.close();
 });
 
 const validConnection = { platform: 'x', handle: 'other', name: 'Other brand' };
@@ -192,7 +184,7 @@ const listCases: BadCase[] = [
 ];
 
 describe('bad input: connections and content', () => {
-  const routes: [string, () => RouteUnderTest, BadCase[]][] = [
+  const routes: RefusalTable = [
     [
       'POST /api/workspaces/:id/connections',
       () => ({
@@ -224,13 +216,7 @@ describe('bad input: connections and content', () => {
       listCases,
     ],
   ];
-  for (const [title, route, cases] of routes) {
-    describe(title, () => {
-      it.each(cases.map((c) => [c.name, c] as const))('refuses %s', async (_name, c) => {
-        await expectRefused(h, route(), c);
-      });
-    });
-  }
+  describeRefusals(h, routes);
 
   it('reports every problem of a post at once', async () => {
     await expectRefused(

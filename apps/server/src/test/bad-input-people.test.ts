@@ -2,28 +2,25 @@
  * Bad input on members and invitations: role changes, invitations and accepting them.
  * Every refusal is a 4xx in the envelope with a readable message, never a 500, and stores nothing.
  */
-import { afterEach, beforeEach, describe, it } from 'vitest';
+import { beforeEach, describe, it } from 'vitest';
 import {
   type BadCase,
   bodyShapeCases,
-  createBadInputHarness,
+  describeRefusals,
   expectRefused,
-  type RouteUnderTest,
+  type RefusalTable,
   stringFieldCases,
+  useBadInputHarness,
 } from './bad-input.helpers.js';
-import { addMember, type Harness, type Person, sessionHeaders, signUp } from './harness.js';
+import { addMember, type Person, sessionHeaders, signUp } from './harness.js';
 
-let h: Harness;
+const h = useBadInputHarness();
 let ada: Person;
 let bob: Person;
 beforeEach(async () => {
-  h = await createBadInputHarness();
   ada = await signUp(h.app, 'Ada');
   bob = await signUp(h.app, 'Bob');
   await addMember(h.app, ada, bob, 'EDITOR');
-});
-afterEach(async () => {
-  await h.close();
 });
 
 const ALL_ROLES = 'roleKey must be one of: OWNER, ADMIN, EDITOR, CONTRIBUTOR';
@@ -67,7 +64,7 @@ const acceptCases: BadCase[] = [
 ];
 
 describe('bad input: members and invitations', () => {
-  const routes: [string, () => RouteUnderTest, BadCase[]][] = [
+  const routes: RefusalTable = [
     [
       'PATCH /api/workspaces/:id/members/:userId',
       () => ({
@@ -99,13 +96,7 @@ describe('bad input: members and invitations', () => {
       acceptCases,
     ],
   ];
-  for (const [title, route, cases] of routes) {
-    describe(title, () => {
-      it.each(cases.map((c) => [c.name, c] as const))('refuses %s', async (_name, c) => {
-        await expectRefused(h, route(), c);
-      });
-    });
-  }
+  describeRefusals(h, routes);
 
   it('refuses a role change of someone who is not a member with 404, storing nothing', async () => {
     const stranger = await signUp(h.app, 'Stranger');

@@ -2,26 +2,14 @@
  * Bad input at the transport level: unknown routes, oversized, empty and non-JSON bodies, bodies that
  * are not objects, malformed headers and paths — each a 4xx in the envelope, never a 500.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBadInputHarness, expectRefused } from './bad-input.helpers.js';
-import {
-  createKey,
-  expectError,
-  type Harness,
-  keyHeaders,
-  type Person,
-  sessionHeaders,
-  signUp,
-} from './harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectRefused, useBadInputHarness } from './bad-input.helpers.js';
+import { createKey, expectError, keyHeaders, type Person, sessionHeaders, signUp } from './harness.js';
 
-let h: Harness;
+const h = useBadInputHarness();
 let ada: Person;
 beforeEach(async () => {
-  h = await createBadInputHarness();
   ada = await signUp(h.app, 'Ada');
-});
-afterEach(async () => {
-  await h.close();
 });
 
 describe('bad input: transport', () => {

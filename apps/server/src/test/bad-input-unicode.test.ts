@@ -2,25 +2,15 @@
  * Unicode is not bad input: valid text in a label, a name or a post is accepted and comes back
  * exactly as sent (no normalisation, no mangling), and lengths count characters, not UTF-16 units.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBadInputHarness, expectRefused } from './bad-input.helpers.js';
-import { type Harness, type Person, sessionHeaders, signUp } from './harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { connectBrand, expectRefused, useBadInputHarness } from './bad-input.helpers.js';
+import { type Person, sessionHeaders, signUp } from './harness.js';
 
-let h: Harness;
+const h = useBadInputHarness();
 let ada: Person;
 beforeEach(async () => {
-  h = await createBadInputHarness();
   ada = await signUp(h.app, 'Ada');
-  const connection = await h.app.inject({
-    method: 'POST',
-    url: `/api/workspaces/${ada.workspaceId}/connections`,
-    headers: sessionHeaders(ada),
-    payload: { platform: 'x', handle: 'brand' },
-  });
-  expect(connection.statusCode, connection.body).toBe(201);
-});
-afterEach(async () => {
-  await h.close();
+  await connectBrand(h, ada);
 });
 
 const SAMPLES: [string, string][] = [

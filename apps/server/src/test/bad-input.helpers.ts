@@ -3,18 +3,29 @@
  * 4xx in the error envelope, a readable message, and nothing changed in the database.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Tables } from '../db/tables.js';
 import { rateLimitPolicy } from '../limits/rate-limiter.js';
-import { createHarness, expectError, type Harness } from './harness.js';
+import { expectError, type Harness, type Person, sessionHeaders, useHarness } from './harness.js';
 
 /** A string of `n` characters, for "very long" inputs. */
 export const longString = (n: number) => 'x'.repeat(n);
 export const HUGE = longString(100_000);
 
-/** High per-key limits, so a long table of requests is never answered 429 instead of 400. */
-export const createBadInputHarness = () =>
-  createHarness({ policy: rateLimitPolicy(1_000_000, 1_000_000), lastUsedFlushIntervalMs: 3_600_000 });
+/** A fresh harness per test, with per-key limits so high a long table of requests never meets a 429. */
+export const useBadInputHarness = () =>
+  useHarness({ policy: rateLimitPolicy(1_000_000, 1_000_000), lastUsedFlushIntervalMs: 3_600_000 });
+
+/** Gives `person`'s own workspace the connection x-brand, through the API. */
+export async function connectBrand(h: Harness, person: Person) {
+  const connection = await h.app.inject({
+    method: 'POST',
+    url: `/api/workspaces/${person.workspaceId}/connections`,
+    headers: sessionHeaders(person),
+    payload: { platform: 'x', handle: 'brand' },
+  });
+  expect(connection.statusCode, connection.body).toBe(201);
+}
 
 export interface BadCase {
   name: string;
@@ -94,6 +105,20 @@ export async function expectRefused(
 
   expect(await snapshot(h, route.tables), `${c.name}: nothing stored`).toEqual(before);
   return response;
+}
+
+/** Routes and the cases each must refuse; a route is built when its test runs, once the fixture exists. */
+export type RefusalTable = [title: string, route: () => RouteUnderTest, cases: BadCase[]][];
+
+/** One describe per route and one test per case, each expecting the case refused (see expectRefused). */
+export function describeRefusals(h: Harness, routes: RefusalTable) {
+  for (const [title, route, cases] of routes) {
+    describe(title, () => {
+      it.each(cases.map((c) => [c.name, c] as const))('refuses %s', async (_name, c) => {
+        await expectRefused(h, route(), c);
+      });
+    });
+  }
 }
 
 export interface StringField {

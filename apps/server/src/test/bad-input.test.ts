@@ -2,26 +2,24 @@
  * Bad input on the routes of accounts, workspaces and API keys (transport-level cases: bad-input-transport):
  * every refusal is a 4xx in the envelope with a readable message, never a 500, and stores nothing.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   type BadCase,
   bodyShapeCases,
-  createBadInputHarness,
+  describeRefusals,
   errorLines,
   expectRefused,
+  type RefusalTable,
   type RouteUnderTest,
   stringFieldCases,
+  useBadInputHarness,
 } from './bad-input.helpers.js';
-import { createKey, type Harness, keyHeaders, type Person, sessionHeaders, signUp } from './harness.js';
+import { createKey, keyHeaders, type Person, sessionHeaders, signUp } from './harness.js';
 
-let h: Harness;
+const h = useBadInputHarness();
 let ada: Person;
 beforeEach(async () => {
-  h = await createBadInputHarness();
   ada = await signUp(h.app, 'Ada');
-});
-afterEach(async () => {
-  await h.close();
 });
 
 const validSignup = { email: 'new.person@example.com', password: 'correct horse battery', name: 'New' };
@@ -105,7 +103,7 @@ const labelCases: BadCase[] = [
 ];
 
 describe('bad input: accounts, workspaces and API keys', () => {
-  const routes: [string, () => RouteUnderTest, BadCase[]][] = [
+  const routes: RefusalTable = [
     [
       'POST /api/auth/signup',
       () => ({
@@ -152,13 +150,7 @@ describe('bad input: accounts, workspaces and API keys', () => {
       labelCases,
     ],
   ];
-  for (const [title, route, cases] of routes) {
-    describe(title, () => {
-      it.each(cases.map((c) => [c.name, c] as const))('refuses %s', async (_name, c) => {
-        await expectRefused(h, route(), c);
-      });
-    });
-  }
+  describeRefusals(h, routes);
 
   it('refuses the same bad label when it comes with an API key instead of a session', async () => {
     const { plaintext } = await createKey(h.app, ada);

@@ -1,11 +1,13 @@
 /**
  * Test harness: a real app on a private in-memory SQLite database, a fast (but real) argon2id,
- * every log line captured, and helpers for the flows most tests start with.
+ * every log line captured, clocks tests can move, and helpers for the flows most tests start with.
  */
 import { Writable } from 'node:stream';
 import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { type App, type AppDeps, buildApp } from '../app.js';
 import { argon2Hasher } from '../auth/passwords.js';
+import type { Clock } from '../clock.js';
 import { openSqlite } from '../db/database.js';
 import type { Db, RoleKey } from '../db/tables.js';
 
@@ -56,6 +58,76 @@ export async function createHarness({ beforeReady, ...overrides }: HarnessOption
   };
 }
 
+type HarnessSetup = HarnessOptions | (() => HarnessOptions);
+
+/** A harness built by `before` and closed by `after`; the object returned always reaches the current one. */
+function liveHarness(
+  setup: HarnessSetup,
+  before: (hook: () => Promise<void>) => void,
+  after: (hook: () => Promise<void>) => void,
+): Harness {
+  let current: Harness | undefined;
+  before(async () => {
+    current = await createHarness(typeof setup === 'function' ? setup() : setup);
+  });
+  after(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  const get = () => {
+    if (!current) throw new Error('The harness exists only while a test or its hooks run');
+    return current;
+  };
+  return {
+    get app() {
+      return get().app;
+    },
+    get db() {
+      return get().db;
+    },
+    get logs() {
+      return get().logs;
+    },
+    close: () => get().close(),
+  };
+}
+
+/**
+ * A fresh harness for every test of the file, closed after it. `setup` may be a function, called
+ * before each test, for options that must be new each time (a clock, say). Hooks registered after
+ * this call run after the harness exists.
+ */
+export const useHarness = (setup: HarnessSetup = {}) => liveHarness(setup, beforeEach, afterEach);
+
+/** One harness for the whole file, for suites that build a large fixture once and only read it. */
+export const useFileHarness = (setup: HarnessSetup = {}) => liveHarness(setup, beforeAll, afterAll);
+
+/** A clock that moves only when told to: tests `advance` it instead of sleeping. */
+export class FakeClock implements Clock {
+  private readonly start: number;
+  private ms: number;
+  constructor(start: number | string = Date.now()) {
+    this.start = typeof start === 'string' ? Date.parse(start) : start;
+    this.ms = this.start;
+  }
+  now = () => this.ms;
+  iso = () => new Date(this.ms).toISOString();
+  advance(ms: number) {
+    this.ms += ms;
+  }
+  /** Back to the start time, for a clock that the tests of a file share. */
+  reset(): this {
+    this.ms = this.start;
+    return this;
+  }
+}
+
+/** A clock that moves 1 ms on every read, so things done one after the other never share a time. */
+export class TickingClock implements Clock {
+  constructor(private ms = Date.now()) {}
+  now = () => ++this.ms;
+}
+
 export interface Person {
   userId: string;
   email: string;
@@ -83,8 +155,15 @@ export async function signUp(app: App, name = `User ${++counter}`): Promise<Pers
   return { userId: data.user.id, email, name, cookie, workspaceId: data.workspaces[0].id };
 }
 
+export type Headers = Record<string, string>;
+
 /** Headers for a cookie-authenticated write (session + CSRF header). */
 export const sessionHeaders = (person: Person) => ({ cookie: person.cookie, 'x-requested-with': 'socifyr' });
+/** Session headers of `person` acting in `workspaceId` rather than their own first workspace. */
+export const actingIn = (person: Person, workspaceId: string): Headers => ({
+  ...sessionHeaders(person),
+  'x-workspace-id': workspaceId,
+});
 export const keyHeaders = (plaintext: string, workspaceId?: string) => ({
   authorization: `Bearer ${plaintext}`,
   ...(workspaceId ? { 'x-workspace-id': workspaceId } : {}),
@@ -134,6 +213,66 @@ export async function addMember(
   if (accept.statusCode !== 200 && accept.statusCode !== 201)
     throw new Error(`accept failed: ${accept.body}`);
 }
+
+export type Via = 'session' | 'key';
+export const VIAS: Via[] = ['session', 'key'];
+
+/** Headers acting as `person` in `workspaceId`: their session, or a fresh key they created there. */
+export async function headersVia(app: App, person: Person, workspaceId: string, via: Via): Promise<Headers> {
+  if (via === 'session') return sessionHeaders(person);
+  return keyHeaders((await createKey(app, person, workspaceId)).plaintext);
+}
+
+/** A key as Settings → API Keys lists it (the fields tests look at). */
+export interface ListedKey {
+  id: string;
+  label: string;
+  status: 'active' | 'inactive';
+  roleKey: RoleKey | null;
+  lastUsedAt: string | null;
+}
+
+/** The keys `person` sees in `workspaceId`; asserts that the list answered 200. */
+export async function listKeys(app: App, person: Person, workspaceId = person.workspaceId) {
+  const response = await app.inject({
+    url: `/api/workspaces/${workspaceId}/api-keys`,
+    headers: sessionHeaders(person),
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json().data as ListedKey[];
+}
+
+/** Who sends a request: a person through their session, or ready-made headers (an API key's, say). */
+export type Sender = Person | Headers;
+const isPerson = (by: Sender): by is Person => 'userId' in by && 'cookie' in by;
+const headersOf = (by: Sender): Headers => (isPerson(by) ? sessionHeaders(by) : by);
+function workspaceOf(by: Sender): string {
+  if (isPerson(by)) return by.workspaceId;
+  throw new Error('Pass the workspaceId: headers alone do not say which workspace is meant');
+}
+
+/** Removes member `userId` from `workspaceId` (default: `by`'s own) as `by`; returns the response. */
+export const removeMember = (app: App, by: Sender, userId: string, workspaceId = workspaceOf(by)) =>
+  app.inject({
+    method: 'DELETE',
+    url: `/api/workspaces/${workspaceId}/members/${userId}`,
+    headers: headersOf(by),
+  });
+
+/** Gives member `userId` the role `roleKey` in `workspaceId` (default: `by`'s own) as `by`. */
+export const changeRole = (
+  app: App,
+  by: Sender,
+  userId: string,
+  roleKey: RoleKey,
+  workspaceId = workspaceOf(by),
+) =>
+  app.inject({
+    method: 'PATCH',
+    url: `/api/workspaces/${workspaceId}/members/${userId}`,
+    headers: headersOf(by),
+    payload: { roleKey },
+  });
 
 /** Asserts the error envelope shape and returns it. */
 export function expectError(response: LightMyRequestResponse, status: number) {

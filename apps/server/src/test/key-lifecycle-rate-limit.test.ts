@@ -4,39 +4,20 @@
  * other keys unaffected, and requests pass again once the window has moved on.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createHarness,
-  createKey,
-  expectError,
-  type Harness,
-  keyHeaders,
-  type Person,
-  signUp,
-} from './harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createKey, expectError, FakeClock, keyHeaders, signUp, useHarness } from './harness.js';
 
-class FakeClock {
-  constructor(public ms = Date.now()) {}
-  now = () => this.ms;
-  advance(ms: number) {
-    this.ms += ms;
-  }
-}
-
-let h: Harness;
 let clock: FakeClock;
-let ada: Person;
+const h = useHarness(() => {
+  clock = new FakeClock();
+  return { clock };
+});
 let a: string;
 let b: string;
 beforeEach(async () => {
-  clock = new FakeClock();
-  h = await createHarness({ clock });
-  ada = await signUp(h.app, 'Ada');
+  const ada = await signUp(h.app, 'Ada');
   a = (await createKey(h.app, ada, ada.workspaceId, 'A')).plaintext;
   b = (await createKey(h.app, ada, ada.workspaceId, 'B')).plaintext;
-});
-afterEach(async () => {
-  await h.close();
 });
 
 const call = (plaintext: string) => h.app.inject({ url: '/api/workspaces', headers: keyHeaders(plaintext) });

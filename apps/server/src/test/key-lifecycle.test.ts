@@ -3,29 +3,26 @@
  * or coming back, the workspace going away — each takes effect on the very next request.
  */
 import type { InjectOptions } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../auth/authenticate.js';
-import type { RoleKey } from '../db/tables.js';
 import {
   addMember,
-  createHarness,
+  changeRole,
   createKey,
   expectError,
-  type Harness,
   keyHeaders,
+  listKeys,
   type Person,
+  removeMember,
   sessionHeaders,
   signUp,
+  useHarness,
 } from './harness.js';
 
-let h: Harness;
+const h = useHarness();
 let ada: Person;
 beforeEach(async () => {
-  h = await createHarness();
   ada = await signUp(h.app, 'Ada');
-});
-afterEach(async () => {
-  await h.close();
 });
 
 const withKey = (plaintext: string, options: InjectOptions = {}) =>
@@ -37,22 +34,6 @@ const withKey = (plaintext: string, options: InjectOptions = {}) =>
 
 const asPerson = (person: Person, options: InjectOptions) =>
   h.app.inject({ ...options, headers: { ...sessionHeaders(person), ...options.headers } });
-
-async function listKeys(person: Person, workspaceId = person.workspaceId) {
-  const response = await asPerson(person, { url: `/api/workspaces/${workspaceId}/api-keys` });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json().data as { id: string; status: string; roleKey: string | null }[];
-}
-
-const removeMember = (by: Person, userId: string, workspaceId = by.workspaceId) =>
-  asPerson(by, { method: 'DELETE', url: `/api/workspaces/${workspaceId}/members/${userId}` });
-
-const changeRole = (by: Person, userId: string, roleKey: RoleKey) =>
-  asPerson(by, {
-    method: 'PATCH',
-    url: `/api/workspaces/${by.workspaceId}/members/${userId}`,
-    payload: { roleKey },
-  });
 
 const createConnection = (plaintext: string, workspaceId: string, handle: string) =>
   withKey(plaintext, {
@@ -83,7 +64,7 @@ describe('rotation, exactly as the API-keys page describes it', () => {
 
     expect(expectError(await withKey(a.plaintext), 401).error).toBe('Invalid API key');
     expect((await withKey(b.plaintext)).statusCode).toBe(200);
-    expect((await listKeys(ada)).map((k) => k.id)).toEqual([b.key.id]);
+    expect((await listKeys(h.app, ada)).map((k) => k.id)).toEqual([b.key.id]);
   });
 });
 
@@ -95,8 +76,8 @@ describe("the creator's membership decides what the key may do", () => {
   });
 
   it.each([
-    ['removed by an OWNER', () => removeMember(ada, bob.userId)],
-    ['leaving on their own', () => removeMember(bob, bob.userId, ada.workspaceId)],
+    ['removed by an OWNER', () => removeMember(h.app, ada, bob.userId)],
+    ['leaving on their own', () => removeMember(h.app, bob, bob.userId, ada.workspaceId)],
   ])('creator %s: the key fails as inactive on the very next request', async (_title, remove) => {
     const { plaintext, key } = await createKey(h.app, bob, ada.workspaceId, "Bob's script");
     expect((await withKey(plaintext)).statusCode).toBe(200); // now cached as valid
@@ -108,7 +89,7 @@ describe("the creator's membership decides what the key may do", () => {
     expect(refused.error).toBe(MESSAGES.inactive);
     expect((await withKey(plaintext, { url: '/api/auth/me' })).statusCode).toBe(401);
 
-    const listed = (await listKeys(ada)).find((k) => k.id === key.id);
+    const listed = (await listKeys(h.app, ada)).find((k) => k.id === key.id);
     expect(listed).toMatchObject({ status: 'inactive', roleKey: null });
   });
 
@@ -116,7 +97,7 @@ describe("the creator's membership decides what the key may do", () => {
     const { plaintext, key } = await createKey(h.app, bob, ada.workspaceId, "Bob's script");
     expect((await createConnection(plaintext, ada.workspaceId, 'before')).statusCode).toBe(201);
 
-    expect((await changeRole(ada, bob.userId, 'CONTRIBUTOR')).statusCode).toBe(200);
+    expect((await changeRole(h.app, ada, bob.userId, 'CONTRIBUTOR')).statusCode).toBe(200);
 
     const refused = expectError(await createConnection(plaintext, ada.workspaceId, 'after'), 403);
     expect(refused.error).toContain('manage connections');
@@ -126,19 +107,19 @@ describe("the creator's membership decides what the key may do", () => {
     ).toBe(200);
     const me = await withKey(plaintext, { url: '/api/auth/me' });
     expect(me.json().data.apiKey).toMatchObject({ id: key.id, roleKey: 'CONTRIBUTOR' });
-    expect((await listKeys(ada)).find((k) => k.id === key.id)).toMatchObject({
+    expect((await listKeys(h.app, ada)).find((k) => k.id === key.id)).toMatchObject({
       status: 'active',
       roleKey: 'CONTRIBUTOR',
     });
 
     // And promoted back: the powers return just as fast.
-    expect((await changeRole(ada, bob.userId, 'ADMIN')).statusCode).toBe(200);
+    expect((await changeRole(h.app, ada, bob.userId, 'ADMIN')).statusCode).toBe(200);
     expect((await createConnection(plaintext, ada.workspaceId, 'again')).statusCode).toBe(201);
   });
 
   it('creator re-added to the workspace: the key works again, with the new role', async () => {
     const { plaintext, key } = await createKey(h.app, bob, ada.workspaceId, "Bob's script");
-    expect((await removeMember(ada, bob.userId)).statusCode).toBe(200);
+    expect((await removeMember(h.app, ada, bob.userId)).statusCode).toBe(200);
     expect((await withKey(plaintext)).statusCode).toBe(401);
 
     await addMember(h.app, ada, bob, 'EDITOR');
@@ -146,7 +127,7 @@ describe("the creator's membership decides what the key may do", () => {
     expect((await withKey(plaintext)).statusCode).toBe(200);
     const me = await withKey(plaintext, { url: '/api/auth/me' });
     expect(me.json().data.apiKey).toMatchObject({ id: key.id, roleKey: 'EDITOR' });
-    expect((await listKeys(ada)).find((k) => k.id === key.id)).toMatchObject({
+    expect((await listKeys(h.app, ada)).find((k) => k.id === key.id)).toMatchObject({
       status: 'active',
       roleKey: 'EDITOR',
     });

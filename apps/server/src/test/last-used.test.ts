@@ -12,31 +12,18 @@ import { openSqlite } from '../db/database.js';
 import {
   createHarness,
   createKey,
+  FakeClock,
   type Harness,
   keyHeaders,
+  listKeys,
   type Person,
   sessionHeaders,
   signUp,
 } from './harness.js';
 
-/** A clock that moves only when told to. */
-class FakeClock {
-  constructor(public ms = Date.now()) {}
-  now = () => this.ms;
-  advance(ms: number) {
-    this.ms += ms;
-  }
-  iso = () => new Date(this.ms).toISOString();
-}
-
 /** The API's view: what a person sees in Settings → API Keys. */
 async function listedLastUsed(h: Harness, person: Person, keyId: string): Promise<string | null> {
-  const list = await h.app.inject({
-    url: `/api/workspaces/${person.workspaceId}/api-keys`,
-    headers: sessionHeaders(person),
-  });
-  expect(list.statusCode, list.body).toBe(200);
-  const key = (list.json().data as { id: string; lastUsedAt: string | null }[]).find((k) => k.id === keyId);
+  const key = (await listKeys(h.app, person)).find((k) => k.id === keyId);
   expect(key, `key ${keyId} is listed`).toBeDefined();
   return key!.lastUsedAt;
 }

@@ -2,9 +2,9 @@
  * The role matrix over time: a key acts with its creator's *current* role, so promotions, demotions and
  * removals take effect on the key at once; and nobody can raise their own role.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { RoleKey } from '../db/tables.js';
-import { createHarness, type Harness } from './harness.js';
+import { useFileHarness } from './harness.js';
 import type { Method } from './routes-table.js';
 import {
   asPerson,
@@ -17,14 +17,8 @@ import {
   type Team,
 } from './security-fixture.js';
 
-let h: Harness;
+const h = useFileHarness({ policy: GENEROUS_POLICY });
 let team: Team;
-beforeAll(async () => {
-  h = await createHarness({ policy: GENEROUS_POLICY });
-});
-afterAll(async () => {
-  await h?.close();
-});
 // These tests change the team's roles, so each gets its own team.
 beforeEach(async () => {
   team = await buildTeam(h.app);

@@ -2,10 +2,10 @@
  * The role matrix: each role × each row of the API.md roles table, through a session and through a key
  * the member created. Allowed → 2xx; not allowed → 403 naming the permission (or what the row says).
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { beforeAll, describe, it } from 'vitest';
 import { ROLE_KEYS } from '../auth/permissions.js';
 import type { RoleKey } from '../db/tables.js';
-import { createHarness, type Harness } from './harness.js';
+import { useFileHarness } from './harness.js';
 import { callerHeaders, MATRIX, type MatrixRow, type RowContext, type Via } from './role-matrix-rows.js';
 import {
   asPerson,
@@ -17,14 +17,13 @@ import {
   type Team,
 } from './security-fixture.js';
 
-let h: Harness;
+const h = useFileHarness({ policy: GENEROUS_POLICY });
 let team: Team;
 let slug: string;
 let sharedPostId: string;
 
 // One team for the whole file: every test creates the posts, members and keys it changes.
 beforeAll(async () => {
-  h = await createHarness({ policy: GENEROUS_POLICY });
   team = await buildTeam(h.app);
   const owner = asPerson(team.members.OWNER, team.workspaceId);
   const connection = expectOk(
@@ -47,9 +46,6 @@ beforeAll(async () => {
     201,
   );
   sharedPostId = post.id;
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 function contextFor(role: RoleKey, via: Via): RowContext {

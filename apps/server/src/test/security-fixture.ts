@@ -10,7 +10,7 @@ import type { App } from '../app.js';
 import { ROLE_KEYS } from '../auth/permissions.js';
 import type { RoleKey } from '../db/tables.js';
 import { rateLimitPolicy } from '../limits/rate-limiter.js';
-import { addMember, createKey, expectError, type Person, sessionHeaders, signUp } from './harness.js';
+import { actingIn, addMember, createKey, expectError, type Headers, type Person, signUp } from './harness.js';
 import type { Method, RouteEntry, RouteFixture } from './routes-table.js';
 
 /**
@@ -26,7 +26,7 @@ export function freshAddress(): string {
   return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 }
 
-export type Headers = Record<string, string>;
+export type { Headers };
 
 export interface CallOptions {
   method?: Method;
@@ -72,10 +72,7 @@ export const bearer = (plaintext: string, scheme = 'Bearer'): Headers => ({
  * A person's session acting in `workspaceId`: with the CSRF header, and with X-Workspace-Id because a
  * member's first workspace is their own, not the team's.
  */
-export const asPerson = (person: Person, workspaceId: string): Headers => ({
-  ...sessionHeaders(person),
-  'x-workspace-id': workspaceId,
-});
+export const asPerson = actingIn;
 
 export interface Team {
   workspaceId: string;

@@ -2,8 +2,8 @@
  * The route table is the security suite's reach: these tests hold it equal to what the server actually
  * serves (its OpenAPI document), so a new route cannot skip the shared checks.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useFileHarness } from './harness.js';
 import { ROUTES, routeName } from './routes-table.js';
 import { call } from './security-fixture.js';
 
@@ -11,14 +11,13 @@ interface Operation {
   security: Record<string, unknown>[];
 }
 
-let h: Harness;
+const h = useFileHarness();
 let operations: { name: string; security: Operation['security'] }[];
 
 /** Parameter names differ between documents and tables without meaning anything: compare shapes. */
 const shape = (name: string) => name.replace(/\{\w+\}|:\w+/g, ':param');
 
 beforeAll(async () => {
-  h = await createHarness();
   const response = await call(h.app, { url: '/api/openapi.json' });
   expect(response.statusCode).toBe(200);
   // Served bare, not in the envelope: it is a document for tools, not an API result.
@@ -29,9 +28,6 @@ beforeAll(async () => {
       security: operation.security,
     })),
   );
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 describe('the route table', () => {

@@ -3,19 +3,13 @@
  * per client address, which credential wins when both are sent, and the scheme's case.
  */
 import { generateKey } from '@socifyr/keys';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FAILED_AUTH_PER_IP_PER_MINUTE } from '../limits/rate-limiter.js';
-import { createHarness, createKey, type Harness, signUp } from './harness.js';
+import { createKey, signUp, useHarness } from './harness.js';
 import { asPerson, bearer, call, expectOk, expectRefusal } from './security-fixture.js';
 
-let h: Harness;
-beforeEach(async () => {
-  // The default policy: the throttle under test is the one a real server runs with.
-  h = await createHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+// The default policy: the throttle under test is the one a real server runs with.
+const h = useHarness();
 
 describe('failed-authentication throttle per client address', () => {
   const address = '10.200.0.1';

@@ -4,9 +4,9 @@
  */
 import { generateKey } from '@socifyr/keys';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { can, ROLE_KEYS } from '../auth/permissions.js';
-import { createHarness, type Harness } from './harness.js';
+import { useFileHarness } from './harness.js';
 import { isStateChanging, ROUTES, type RouteEntry, routeName } from './routes-table.js';
 import {
   asPerson,
@@ -19,16 +19,12 @@ import {
   type SecurityFixture,
 } from './security-fixture.js';
 
-let h: Harness;
+const h = useFileHarness({ policy: GENEROUS_POLICY });
 /** Shared by every test that only reads or is refused; tests that succeed build their own. */
 let f: SecurityFixture;
 
 beforeAll(async () => {
-  h = await createHarness({ policy: GENEROUS_POLICY });
   f = await buildFixture(h.app);
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 /** The API key never comes back in an answer, whatever the failure. */
