@@ -146,14 +146,8 @@ export class KeyService {
   /** One indexed query for the key, its workspace's tier and its creator's role; all go into the cache. */
   private async loadKey(digest: string): Promise<CachedKey | null> {
     const readSeq = this.cache.beginRead();
-    const row = await this.db
-      .selectFrom('api_keys')
+    const row = await keysWithCreatorRole(this.db)
       .innerJoin('workspaces', 'workspaces.id', 'api_keys.workspace_id')
-      .leftJoin('memberships', (join) =>
-        join
-          .onRef('memberships.workspace_id', '=', 'api_keys.workspace_id')
-          .onRef('memberships.user_id', '=', 'api_keys.created_by_user_id'),
-      )
       .select([
         'api_keys.id',
         'api_keys.workspace_id',
@@ -186,14 +180,8 @@ export class KeyService {
     workspaceId: string,
     filter: { id?: string; createdBy?: string },
   ): Promise<KeyView[]> {
-    let query = this.db
-      .selectFrom('api_keys')
+    let query = keysWithCreatorRole(this.db)
       .innerJoin('users', 'users.id', 'api_keys.created_by_user_id')
-      .leftJoin('memberships', (join) =>
-        join
-          .onRef('memberships.workspace_id', '=', 'api_keys.workspace_id')
-          .onRef('memberships.user_id', '=', 'api_keys.created_by_user_id'),
-      )
       .select([
         'api_keys.id',
         'api_keys.label',
@@ -226,6 +214,16 @@ export class KeyService {
     }));
   }
 }
+
+/** Keys joined with their creator's membership: `memberships.role_key` is the key's role, null if they left. */
+const keysWithCreatorRole = (db: Db) =>
+  db
+    .selectFrom('api_keys')
+    .leftJoin('memberships', (join) =>
+      join
+        .onRef('memberships.workspace_id', '=', 'api_keys.workspace_id')
+        .onRef('memberships.user_id', '=', 'api_keys.created_by_user_id'),
+    );
 
 function latest(stored: string | null, pending: string | undefined): string | null {
   if (pending === undefined) return stored;
