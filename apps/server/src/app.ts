@@ -47,6 +47,8 @@ export interface AppDeps {
   logLevel?: LogLevel;
   /** Log destination; tests pass one to inspect every line. */
   logStream?: DestinationStream;
+  /** Proxies trusted for the client address; default none. */
+  trustProxy?: boolean | number | string[];
   /** Interval of the `lastUsedAt` flush; default 1000 ms. */
   lastUsedFlushIntervalMs?: number;
 }
@@ -75,6 +77,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: loggerOptions({ level: deps.logLevel ?? 'info', stream: deps.logStream }),
     bodyLimit: BODY_LIMIT_BYTES,
+    // Fastify accepts a hop count too (its types omit it).
+    trustProxy: (deps.trustProxy ?? false) as boolean,
     genReqId: () => `req_${randomBytes(8).toString('hex')}`,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       dataDir: './data',
       keySecret: undefined,
       logLevel: 'info',
+      trustProxy: false,
       rateLimitPerSecond: 10,
       rateLimitPerMinute: 60,
       rateLimitTiers: {},
@@ -37,6 +38,15 @@ describe('loadConfig', () => {
     });
   });
 
+  it.each([
+    ['true', true],
+    ['false', false],
+    ['2', 2],
+    ['10.0.0.1, 192.168.0.0/16', ['10.0.0.1', '192.168.0.0/16']],
+  ])('reads SOCIFYR_TRUST_PROXY=%s', (value, expected) => {
+    expect(loadConfig({ SOCIFYR_TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', SOCIFYR_KEY_SECRET: '  ' })).toMatchObject({
       port: 8101,
@@ -54,13 +64,15 @@ describe('loadConfig', () => {
         SOCIFYR_RATE_LIMIT_PER_SECOND: '0',
         DATABASE_URL: 'mysql://x',
         SOCIFYR_RATE_LIMIT_TIERS: 'pro=fast',
+        SOCIFYR_TRUST_PROXY: 'the load balancer',
       });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
-    expect(problems).toHaveLength(6);
+    expect(problems).toHaveLength(7);
+    expect(problems.join('\n')).toMatch(/SOCIFYR_TRUST_PROXY must be true, false, a hop count/);
     expect(problems.join('\n')).toMatch(
       /SOCIFYR_RATE_LIMIT_TIERS must be a comma-separated list of tier=perSecond\/perMinute/,
     );

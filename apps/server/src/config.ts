@@ -16,6 +16,11 @@ export interface Config {
   /** Secret for key digests. When unset, one is generated into the data folder. */
   keySecret: string | undefined;
   logLevel: LogLevel;
+  /**
+   * Which proxies to believe about the client address (X-Forwarded-For), for the per-IP throttles:
+   * false (default: the socket address), true (any), a hop count, or a list of addresses/CIDRs.
+   */
+  trustProxy: boolean | number | string[];
   rateLimitPerSecond: number;
   rateLimitPerMinute: number;
   /** Per-key limits for workspaces of a given tier, overriding the two above. */
@@ -88,12 +93,26 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitTiers[match[1]!] = { perSecond: Number(match[2]), perMinute: Number(match[3]) };
   }
 
+  const trustProxyRaw = text('SOCIFYR_TRUST_PROXY');
+  let trustProxy: Config['trustProxy'] = false;
+  if (trustProxyRaw === 'true') trustProxy = true;
+  else if (trustProxyRaw !== undefined && /^\d+$/.test(trustProxyRaw)) trustProxy = Number(trustProxyRaw);
+  else if (trustProxyRaw !== undefined && trustProxyRaw !== 'false') {
+    trustProxy = trustProxyRaw.split(',').map((part) => part.trim());
+    if (trustProxy.some((part) => !/^[0-9a-f.:]+(\/\d{1,3})?$/i.test(part))) {
+      problems.push(
+        `SOCIFYR_TRUST_PROXY must be true, false, a hop count, or comma-separated addresses/CIDRs, got "${trustProxyRaw}"`,
+      );
+    }
+  }
+
   const config: Config = {
     port: integer('PORT', 8101, 0, 65535),
     host: text('HOST') ?? '127.0.0.1',
     dataDir: text('SOCIFYR_DATA_DIR') ?? './data',
     keySecret,
     logLevel,
+    trustProxy,
     rateLimitPerSecond: integer('SOCIFYR_RATE_LIMIT_PER_SECOND', 10, 1, 1_000_000),
     rateLimitPerMinute: integer('SOCIFYR_RATE_LIMIT_PER_MINUTE', 60, 1, 60_000_000),
     rateLimitTiers,

@@ -24,6 +24,7 @@ async function serve(): Promise<void> {
     db: stores.db,
     keySecret: stores.keySecret,
     logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
     policy: rateLimitPolicy(config.rateLimitPerSecond, config.rateLimitPerMinute, config.rateLimitTiers),
   });
   for (const line of stores.notices) app.log.info(line);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHarness, expectError, useFileHarness } from '../test/harness.js';
+import { createHarness, expectError, type Harness, useFileHarness } from '../test/harness.js';
 
 const h = useFileHarness();
 
@@ -61,4 +61,32 @@ describe('OpenAPI', () => {
       ),
     ).toEqual(['id', 'keyId']);
   });
+});
+
+describe('client address behind a proxy', () => {
+  const failFrom = (app: Harness['app'], forwardedFor: string) =>
+    app.inject({
+      method: 'GET',
+      url: '/api/content',
+      remoteAddress: '10.9.9.9',
+      headers: { authorization: 'Bearer sk_nope', 'x-forwarded-for': forwardedFor },
+    });
+
+  it.each([
+    ['trusted', true, 401],
+    ['not trusted (default)', undefined, 429],
+  ])(
+    'X-Forwarded-For %s: the throttle counts per client (%s)',
+    async (_case, trustProxy, otherClientStatus) => {
+      const proxied = await createHarness(trustProxy === undefined ? {} : { trustProxy });
+      try {
+        for (let i = 0; i < 30; i++)
+          expect((await failFrom(proxied.app, '203.0.113.1')).statusCode).toBe(401);
+        expect((await failFrom(proxied.app, '203.0.113.1')).statusCode).toBe(429);
+        expect((await failFrom(proxied.app, '203.0.113.2')).statusCode).toBe(otherClientStatus);
+      } finally {
+        await proxied.close();
+      }
+    },
+  );
 });
