@@ -197,6 +197,25 @@ describe('socifyr-server', () => {
     });
   });
 
+  it('says what to do when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as { port: number };
+    const env = {
+      ...process.env,
+      PORT: String(port),
+      SOCIFYR_DATA_DIR: mkdtempSync(join(tmpdir(), 'socifyr-port-')),
+    };
+    try {
+      await expect(run(process.execPath, [MAIN], { env })).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(/EADDRINUSE.*stop it or set PORT to a free one/),
+      });
+    } finally {
+      blocker.close();
+    }
+  });
+
   it('refuses to start on a bad configuration and names the variable', async () => {
     const env = { ...process.env, PORT: 'eighty', SOCIFYR_LOG_LEVEL: 'loud' };
     await expect(run(process.execPath, [MAIN], { env })).rejects.toMatchObject({

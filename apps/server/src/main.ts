@@ -92,6 +92,10 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
     else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`socifyr-server: ${(error as Error).message}\n\n${USAGE}\n`);
+    } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      process.stderr.write(
+        `socifyr-server: ${(error as Error).message}: another process uses this port; stop it or set PORT to a free one\n`,
+      );
     } else process.stderr.write(`socifyr-server: ${(error as Error).message}\n`);
     return 1;
   }
