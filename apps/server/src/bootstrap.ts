@@ -20,7 +20,7 @@ import type { Stores } from './stores.js';
 export interface BootstrapOptions {
   email: string;
   password: string;
-  /** Name of the workspace to create; default "<name>'s workspace" of the owner's first workspace. */
+  /** Workspace to use: the owner's workspace of this name, created if missing. Default: their first owned one. */
   workspace?: string;
 }
 
@@ -74,10 +74,12 @@ export async function bootstrap(stores: Pick<Stores, 'db' | 'keySecret'>, option
           password: options.password,
           name: options.email.split('@')[0] ?? 'Owner',
         });
-    const workspaceId = options.workspace
-      ? (await workspaces.create(user.id, options.workspace)).id
-      : ((await workspaces.listForUser(user.id)).find((w) => w.roleKey === 'OWNER')?.id ??
-        (await workspaces.create(user.id, `${user.name}'s workspace`)).id);
+    // Re-running is safe: the owner's workspace of that name (or their first owned one) is reused.
+    const name = options.workspace?.trim();
+    const owned = (await workspaces.listForUser(user.id)).filter((w) => w.roleKey === 'OWNER');
+    const reused = name === undefined ? owned[0] : owned.find((w) => w.name === name);
+    const workspaceId =
+      reused?.id ?? (await workspaces.create(user.id, name ?? `${user.name}'s workspace`)).id;
     const { plaintext } = await keys.create(
       { userId: user.id, workspaceId, roleKey: 'OWNER', apiKeyId: null },
       'Bootstrap key',

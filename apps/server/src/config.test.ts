@@ -43,8 +43,18 @@ describe('loadConfig', () => {
     ['false', false],
     ['2', 2],
     ['10.0.0.1, 192.168.0.0/16', ['10.0.0.1', '192.168.0.0/16']],
+    ['::1, fd00::/8', ['::1', 'fd00::/8']],
   ])('reads SOCIFYR_TRUST_PROXY=%s', (value, expected) => {
     expect(loadConfig({ SOCIFYR_TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it.each([
+    ['SOCIFYR_TRUST_PROXY', '10.0.0.0/33', /SOCIFYR_TRUST_PROXY must be true, false, a hop count/],
+    ['SOCIFYR_TRUST_PROXY', '300.1.1.1', /SOCIFYR_TRUST_PROXY must be/],
+    ['SOCIFYR_RATE_LIMIT_TIERS', 'pro=50/1000,pro=5/10', /names the tier "pro" twice/],
+    ['SOCIFYR_RATE_LIMIT_TIERS', 'free=0/0', /the limits of "free" must be at least 1, got 0\/0/],
+  ])('refuses %s=%s', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
   it('treats empty values as unset', () => {

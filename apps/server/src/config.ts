@@ -80,31 +80,8 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('REDIS_URL must start with redis:// or rediss://');
   }
 
-  const rateLimitTiers: Config['rateLimitTiers'] = {};
-  const tiers = text('SOCIFYR_RATE_LIMIT_TIERS');
-  for (const entry of tiers?.split(',') ?? []) {
-    const match = /^\s*([a-z0-9_-]+)\s*=\s*(\d+)\s*\/\s*(\d+)\s*$/i.exec(entry);
-    if (!match || Number(match[2]) < 1 || Number(match[3]) < 1) {
-      problems.push(
-        `SOCIFYR_RATE_LIMIT_TIERS must be a comma-separated list of tier=perSecond/perMinute, e.g. "pro=50/1000", got "${tiers}"`,
-      );
-      break;
-    }
-    rateLimitTiers[match[1]!] = { perSecond: Number(match[2]), perMinute: Number(match[3]) };
-  }
-
-  const trustProxyRaw = text('SOCIFYR_TRUST_PROXY');
-  let trustProxy: Config['trustProxy'] = false;
-  if (trustProxyRaw === 'true') trustProxy = true;
-  else if (trustProxyRaw !== undefined && /^\d+$/.test(trustProxyRaw)) trustProxy = Number(trustProxyRaw);
-  else if (trustProxyRaw !== undefined && trustProxyRaw !== 'false') {
-    trustProxy = trustProxyRaw.split(',').map((part) => part.trim());
-    if (trustProxy.some((part) => !/^[0-9a-f.:]+(\/\d{1,3})?$/i.test(part))) {
-      problems.push(
-        `SOCIFYR_TRUST_PROXY must be true, false, a hop count, or comma-separated addresses/CIDRs, got "${trustProxyRaw}"`,
-      );
-    }
-  }
+  const rateLimitTiers = parseTiers(text('SOCIFYR_RATE_LIMIT_TIERS'), problems);
+  const trustProxy = parseTrustProxy(text('SOCIFYR_TRUST_PROXY'), problems);
 
   const config: Config = {
     port: integer('PORT', 8101, 0, 65535),
@@ -121,4 +98,51 @@ export function loadConfig(env: Env = process.env): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** `pro=50/1000,enterprise=500/20000` → per-tier limits; each tier once, each limit at least 1. */
+function parseTiers(raw: string | undefined, problems: string[]): Config['rateLimitTiers'] {
+  const tiers: Config['rateLimitTiers'] = {};
+  for (const entry of raw?.split(',') ?? []) {
+    const match = /^\s*([a-z0-9_-]+)\s*=\s*(\d+)\s*\/\s*(\d+)\s*$/i.exec(entry);
+    if (!match) {
+      problems.push(
+        `SOCIFYR_RATE_LIMIT_TIERS must be a comma-separated list of tier=perSecond/perMinute, e.g. "pro=50/1000", got "${raw}"`,
+      );
+      return tiers;
+    }
+    const [, tier, perSecond, perMinute] = match as unknown as [string, string, string, string];
+    if (tier in tiers) problems.push(`SOCIFYR_RATE_LIMIT_TIERS names the tier "${tier}" twice`);
+    if (Number(perSecond) < 1 || Number(perMinute) < 1) {
+      problems.push(
+        `SOCIFYR_RATE_LIMIT_TIERS: the limits of "${tier}" must be at least 1, got ${perSecond}/${perMinute}`,
+      );
+    }
+    tiers[tier] = { perSecond: Number(perSecond), perMinute: Number(perMinute) };
+  }
+  return tiers;
+}
+
+const IPV4_CIDR = /^(\d{1,3})(\.\d{1,3}){3}(\/(\d|[12]\d|3[0-2]))?$/;
+const IPV6_CIDR = /^[0-9a-f:]+(\/(\d{1,2}|1[01]\d|12[0-8]))?$/i;
+
+/** `true` | `false` | a hop count | comma-separated addresses or CIDRs. */
+function parseTrustProxy(raw: string | undefined, problems: string[]): Config['trustProxy'] {
+  if (raw === undefined || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const addresses = raw.split(',').map((part) => part.trim());
+  const valid = (part: string) =>
+    (IPV4_CIDR.test(part) &&
+      part
+        .split('/')[0]!
+        .split('.')
+        .every((octet) => Number(octet) <= 255)) ||
+    (part.includes(':') && IPV6_CIDR.test(part));
+  if (!addresses.every(valid)) {
+    problems.push(
+      `SOCIFYR_TRUST_PROXY must be true, false, a hop count, or comma-separated addresses/CIDRs such as 10.0.0.0/8, got "${raw}"`,
+    );
+  }
+  return addresses;
 }

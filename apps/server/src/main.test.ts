@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const MAIN = fileURLToPath(new URL('../bin/socifyr-server.js', import.meta.url));
 const run = promisify(execFile);
 
 async function freePort(): Promise<number> {
@@ -47,7 +47,7 @@ async function start(dataDir: string, env: Record<string, string> = {}): Promise
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const base = `http://127.0.0.1:${port}/api`;
-  for (let attempt = 0; attempt < 200; attempt++) {
+  for (let attempt = 0; attempt < 200 && child.exitCode === null; attempt++) {
     try {
       if ((await fetch(`${base}/health`)).ok) return { child, base, output: () => output };
     } catch {
@@ -151,6 +151,9 @@ describe('socifyr-server', () => {
     });
     const second = JSON.parse((await run(process.execPath, [...args, '--workspace', 'CI'], { env })).stdout);
     expect(second.workspaceId).not.toBe(first.workspaceId);
+    const again = await run(process.execPath, [...args, '--workspace', 'CI'], { env });
+    expect(JSON.parse(again.stdout).workspaceId).toBe(second.workspaceId);
+    expect(again.stderr).toContain(`using the data folder ${dataDir}`);
 
     const server = await start(dataDir);
     for (const { apiKey, workspaceId } of [first, second]) {
@@ -194,6 +197,36 @@ describe('socifyr-server', () => {
     await expect(run(process.execPath, [MAIN, ...argv], { env })).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringMatching(message),
+    });
+  });
+
+  it('warns loudly when started with a key secret other than the one its keys were made with', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'socifyr-secret-'));
+    const env = { ...process.env, SOCIFYR_DATA_DIR: dataDir };
+    const args = [MAIN, 'bootstrap', '--email', 'ci@example.com', '--password', 'a long ci password'];
+    const { apiKey } = JSON.parse((await run(process.execPath, args, { env })).stdout);
+
+    const server = await start(dataDir, { SOCIFYR_KEY_SECRET: 'x'.repeat(64) });
+    const response = await fetch(`${server.base}/auth/me`, {
+      headers: { Authorization: `Bearer ${apiKey}` },
+    });
+    expect(response.status).toBe(401);
+    await stop(server);
+    const errorLine = server
+      .output()
+      .split('\n')
+      .find((line) => line.includes('"level":50'));
+    expect(errorLine).toMatch(
+      /SOCIFYR_KEY_SECRET\) is not the one the 1 stored API key\(s\) were created with/,
+    );
+    expect(server.output()).not.toContain('x'.repeat(64));
+  });
+
+  it('names SOCIFYR_DATA_DIR when the data folder cannot be used', async () => {
+    const env = { ...process.env, SOCIFYR_DATA_DIR: '/etc/passwd' };
+    await expect(run(process.execPath, [MAIN], { env })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/SOCIFYR_DATA_DIR=\/etc\/passwd cannot be used/),
     });
   });
 

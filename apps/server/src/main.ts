@@ -1,14 +1,14 @@
-#!/usr/bin/env node
 /**
  * Process entry: `socifyr-server` serves the API; `socifyr-server bootstrap …` sets up an owner,
  * a workspace and a key for scripts and CI. Only this file calls process.exit.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
 import { bootstrap, bootstrapProblems } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { rateLimitPolicy } from './limits/rate-limiter.js';
-import { openStores } from './stores.js';
+import { DataDirError, openStores } from './stores.js';
 import { SERVER_VERSION } from './version.js';
 
 const USAGE = `Usage:
@@ -27,7 +27,7 @@ async function serve(): Promise<void> {
     trustProxy: config.trustProxy,
     policy: rateLimitPolicy(config.rateLimitPerSecond, config.rateLimitPerMinute, config.rateLimitTiers),
   });
-  for (const line of stores.notices) app.log.info(line);
+  for (const { level, message } of stores.notices) app.log[level](message);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -59,6 +59,11 @@ async function runBootstrap(argv: string[]): Promise<void> {
   if (problems.length > 0) throw new UsageError(problems.join('; '));
   const config = loadConfig();
   const stores = await openStores(config);
+  // stdout carries only the JSON; where the data went is worth saying, since ./data depends on the folder.
+  process.stderr.write(`socifyr-server: using the data folder ${resolve(config.dataDir)}\n`);
+  for (const { level, message } of stores.notices) {
+    if (level !== 'info') process.stderr.write(`socifyr-server: ${level}: ${message}\n`);
+  }
   try {
     const result = await bootstrap(stores, {
       email: values.email,
@@ -90,8 +95,15 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+    else if (error instanceof DataDirError) process.stderr.write(`socifyr-server: ${error.message}\n`);
     else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`socifyr-server: ${(error as Error).message}\n\n${USAGE}\n`);
+    } else if (
+      ['ENOTFOUND', 'EADDRNOTAVAIL', 'EAI_AGAIN'].includes((error as NodeJS.ErrnoException).code ?? '')
+    ) {
+      process.stderr.write(
+        `socifyr-server: HOST cannot be listened on (${(error as Error).message}); use an address of this machine, e.g. 127.0.0.1 or 0.0.0.0\n`,
+      );
     } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       process.stderr.write(
         `socifyr-server: ${(error as Error).message}: another process uses this port; stop it or set PORT to a free one\n`,

@@ -1,33 +1,67 @@
 /** Opens the stores the configuration asks for. This edition: embedded SQLite and the key secret beside it. */
+import { resolve } from 'node:path';
 import type { Config } from './config.js';
 import { openSqlite, SQLITE_FILE_NAME } from './db/database.js';
 import type { Db } from './db/tables.js';
+import { checkSecretFingerprint } from './keys/secret-fingerprint.js';
 import { resolveKeySecret } from './keys/server-secret.js';
+
+export interface Notice {
+  level: 'info' | 'warn' | 'error';
+  message: string;
+}
 
 export interface Stores {
   db: Db;
   keySecret: string;
-  /** Lines worth logging at start-up: which stores are in use, where the secret came from. */
-  notices: string[];
+  /** Lines worth logging at start-up: which stores are in use, where the secret came from, what is wrong. */
+  notices: Notice[];
   close(): Promise<void>;
 }
 
+/** Errors of the file system that mean the data folder itself is unusable. */
+const DATA_DIR_ERRORS = new Set(['EEXIST', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOENT']);
+
+export class DataDirError extends Error {}
+
 export async function openStores(config: Config): Promise<Stores> {
-  const notices: string[] = [];
+  const notices: Notice[] = [];
   if (config.databaseUrl || config.redisUrl) {
-    notices.push(
-      'DATABASE_URL / REDIS_URL are set but this build supports only the embedded SQLite store; ignoring them',
+    notices.push({
+      level: 'warn',
+      message:
+        'DATABASE_URL / REDIS_URL are set but this build supports only the embedded SQLite store; ignoring them',
+    });
+  }
+  let db: Db;
+  let secret: ReturnType<typeof resolveKeySecret>;
+  try {
+    db = await openSqlite({ dataDir: config.dataDir });
+    secret = resolveKeySecret(config.keySecret, config.dataDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (!DATA_DIR_ERRORS.has(code) && !/SQLITE_CANTOPEN|SQLITE_READONLY/.test(code)) throw error;
+    throw new DataDirError(
+      `SOCIFYR_DATA_DIR=${config.dataDir} cannot be used (${(error as Error).message}); point it to a folder this user can write`,
     );
   }
-  const db = await openSqlite({ dataDir: config.dataDir });
-  notices.push(
-    `storage: SQLite at ${config.dataDir}/${SQLITE_FILE_NAME}; rate limits and invalidations in process`,
-  );
-  const secret = resolveKeySecret(config.keySecret, config.dataDir);
-  notices.push(
-    secret.source === 'environment'
-      ? 'key secret: from SOCIFYR_KEY_SECRET'
-      : `key secret: ${secret.source === 'generated' ? 'generated into' : 'read from'} ${secret.file} — every API key depends on it: back it up, and set SOCIFYR_KEY_SECRET to this value on any other server of this deployment`,
-  );
+  notices.push({
+    level: 'info',
+    message: `storage: SQLite at ${resolve(config.dataDir, SQLITE_FILE_NAME)}; rate limits and invalidations in process`,
+  });
+  notices.push({
+    level: 'info',
+    message:
+      secret.source === 'environment'
+        ? 'key secret: from SOCIFYR_KEY_SECRET'
+        : `key secret: ${secret.source === 'generated' ? 'generated into' : 'read from'} ${secret.file} — every API key depends on it: back it up, and set SOCIFYR_KEY_SECRET to this value on any other server of this deployment`,
+  });
+  const check = await checkSecretFingerprint(db, secret.secret);
+  if (check.status === 'mismatch') {
+    notices.push({
+      level: 'error',
+      message: `The key secret (${secret.source === 'environment' ? 'SOCIFYR_KEY_SECRET' : secret.file}) is not the one the ${check.keyCount} stored API key(s) were created with: every one of them will answer 401 "Invalid API key". Restore the previous secret (the old SOCIFYR_KEY_SECRET, or the data folder's key-secret file), or delete those keys to start over`,
+    });
+  }
   return { db, keySecret: secret.secret, notices, close: () => db.destroy() };
 }

@@ -83,8 +83,8 @@ export function createAuthenticate({ keys, sessions, limits, policy }: Authentic
       throw await failedAttempt(ip, MESSAGES[result.reason]);
     }
 
-    const requested = request.headers['x-workspace-id'];
-    if (typeof requested === 'string' && requested !== result.key.workspaceId) {
+    const requested = requestedWorkspace(request);
+    if (requested !== undefined && requested !== result.key.workspaceId) {
       throw forbidden(
         `This API key belongs to workspace ${result.key.workspaceId} and cannot act in workspace ${requested}`,
       );
@@ -109,8 +109,13 @@ export function createAuthenticate({ keys, sessions, limits, policy }: Authentic
   async function authenticateSession(request: FastifyRequest, token: string): Promise<Principal> {
     const session = await sessions.find(token);
     if (!session) throw unauthenticated('Session expired or signed out: sign in again');
+    requestedWorkspace(request);
     if (!SAFE_METHODS.has(request.method) && !passesCsrfGuard(request)) {
-      throw forbidden('Missing CSRF protection: send the header X-Requested-With: socifyr with this request');
+      throw forbidden(
+        request.headers.origin
+          ? `Cross-site request refused: Origin ${request.headers.origin} is not this server; send the header X-Requested-With: socifyr from our own pages and clients`
+          : 'Missing CSRF protection: send the header X-Requested-With: socifyr with this request',
+      );
     }
     return { kind: 'session', userId: session.userId, sessionId: session.sessionId };
   }
@@ -119,17 +124,6 @@ export function createAuthenticate({ keys, sessions, limits, policy }: Authentic
     request.principal = null;
     const mode = request.routeOptions.config?.auth ?? 'any';
     if (mode === 'none' || request.is404) return;
-
-    const workspaceHeader = request.headers['x-workspace-id'];
-    if (
-      workspaceHeader !== undefined &&
-      (typeof workspaceHeader !== 'string' || !isIdOf('ws', workspaceHeader))
-    ) {
-      throw new AppError(
-        'bad_request',
-        'X-Workspace-Id must be a workspace id such as ws_0193f3c2a1b24d5e6f708192',
-      );
-    }
 
     const authorization = request.headers.authorization;
     const sessionToken = readCookie(request, SESSION_COOKIE_NAME);
@@ -144,6 +138,22 @@ export function createAuthenticate({ keys, sessions, limits, policy }: Authentic
       throw unauthenticated(mode === 'session' ? MESSAGES.notSignedIn : MESSAGES.missing);
     }
   };
+}
+
+/**
+ * The `X-Workspace-Id` header, checked for shape once the caller is known (so a bad key is still a 401 first).
+ * Which workspaces the caller may name is decided by the caller's kind; see WorkspaceContext.
+ */
+function requestedWorkspace(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-workspace-id'];
+  if (header === undefined) return undefined;
+  if (typeof header !== 'string' || !isIdOf('ws', header)) {
+    throw new AppError(
+      'bad_request',
+      'X-Workspace-Id must be a workspace id such as ws_0193f3c2a1b24d5e6f7081920a1b, as shown by GET /api/auth/me',
+    );
+  }
+  return header;
 }
 
 /** Same-origin check for cookie-authenticated writes: a custom header, or an Origin matching the Host. */

@@ -114,7 +114,18 @@ const initial: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial };
+/** Server-wide facts that must survive restarts, such as the fingerprint of the key secret. */
+const settings: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('settings')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
+const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial, '0002_settings': settings };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

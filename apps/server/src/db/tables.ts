@@ -86,7 +86,13 @@ export interface PostsTable {
   updated_at: string;
 }
 
+export interface SettingsTable {
+  name: string;
+  value: string;
+}
+
 export interface Tables {
+  settings: SettingsTable;
   users: UsersTable;
   sessions: SessionsTable;
   workspaces: WorkspacesTable;

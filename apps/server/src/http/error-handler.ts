@@ -45,6 +45,13 @@ export function frameworkErrors(clock: Clock) {
   };
 }
 
+function notFoundMessage(method: string, path: string): string {
+  const message = `Route ${method} ${path} not found`;
+  return path === '/api' || path.startsWith('/api/')
+    ? message
+    : `${message}: the API lives under /api (every route is listed at /api/openapi.json)`;
+}
+
 export function installErrorHandling(app: FastifyInstance, clock: Clock): void {
   const send = (request: FastifyRequest, reply: FastifyReply, status: number, error: string | string[]) =>
     reply
@@ -79,6 +86,6 @@ export function installErrorHandling(app: FastifyInstance, clock: Clock): void {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    send(request, reply, 404, `Route ${request.method} ${request.url.split('?', 1)[0]} not found`),
+    send(request, reply, 404, notFoundMessage(request.method, request.url.split('?', 1)[0] ?? '/')),
   );
 }

@@ -12,6 +12,13 @@ describe('transport', () => {
     expect(response.headers['ratelimit-limit']).toBeUndefined();
   });
 
+  it('points requests outside /api to the API', async () => {
+    const body = expectError(await h.app.inject({ method: 'GET', url: '/' }), 404);
+    expect(body.error).toBe(
+      'Route GET / not found: the API lives under /api (every route is listed at /api/openapi.json)',
+    );
+  });
+
   it('answers an unknown route with 404 in the envelope', async () => {
     const response = await h.app.inject({ method: 'GET', url: '/api/nope?x=1' });
     const body = expectError(response, 404);
@@ -55,11 +62,19 @@ describe('OpenAPI', () => {
       additionalProperties: false,
     });
     expect(doc.paths['/api/health'].get.security).toEqual([]);
+    const listContent = doc.paths['/api/content'].get.parameters;
+    expect(listContent.find((p: { name: string }) => p.name === 'page')).toMatchObject({
+      in: 'query',
+      required: false,
+    });
+    expect(listContent.find((p: { name: string }) => p.name === 'X-Workspace-Id')).toMatchObject({
+      in: 'header',
+    });
     expect(
       doc.paths['/api/workspaces/{id}/api-keys/{keyId}'].delete.parameters.map(
         (p: { name: string }) => p.name,
       ),
-    ).toEqual(['id', 'keyId']);
+    ).toEqual(['id', 'keyId', 'X-Workspace-Id']);
   });
 });
 

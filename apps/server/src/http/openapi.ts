@@ -74,11 +74,15 @@ export class OpenApiCollector {
         parameters.push({
           name,
           in: location,
-          required: location === 'path' || (object?.required ?? []).includes(name),
+          // A query parameter with a default may be left out, whatever the validator's `required` says.
+          required:
+            location === 'path' ||
+            ((object?.required ?? []).includes(name) && !('default' in (property as object))),
           schema: property,
         });
       }
     }
+    if (route.auth === 'any') parameters.push(WORKSPACE_HEADER);
     const responses: Record<string, unknown> = {};
     for (const [status, response] of Object.entries((schema.response ?? {}) as Record<string, unknown>)) {
       responses[status] = {
@@ -108,6 +112,15 @@ export class OpenApiCollector {
     };
   }
 }
+
+const WORKSPACE_HEADER = {
+  name: 'X-Workspace-Id',
+  in: 'header',
+  required: false,
+  description:
+    'Workspace to act in. A key acts in its own workspace (naming another answers 403); a session defaults to its first workspace.',
+  schema: { type: 'string', pattern: '^ws_[0-9a-f]{28}$' },
+};
 
 const ERROR_SCHEMA = {
   type: 'object',

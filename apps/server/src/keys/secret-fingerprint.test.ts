@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { openSqlite } from '../db/database.js';
+import { checkSecretFingerprint, secretFingerprint } from './secret-fingerprint.js';
+
+const SECRET_A = 'a'.repeat(64);
+const SECRET_B = 'b'.repeat(64);
+
+async function addKey(db: Awaited<ReturnType<typeof openSqlite>>) {
+  const now = new Date().toISOString();
+  await db
+    .insertInto('workspaces')
+    .values({ id: 'ws_1', name: 'W', tier: 'free', created_at: now })
+    .execute();
+  await db
+    .insertInto('api_keys')
+    .values({
+      id: 'key_1',
+      workspace_id: 'ws_1',
+      created_by_user_id: 'usr_1',
+      label: 'k',
+      hint: 'sk_…',
+      digest: 'd'.repeat(64),
+      created_at: now,
+      last_used_at: null,
+    })
+    .execute();
+}
+
+describe('checkSecretFingerprint', () => {
+  it('records the first secret, then recognises it', async () => {
+    const db = await openSqlite({ dataDir: ':memory:' });
+    expect(await checkSecretFingerprint(db, SECRET_A)).toEqual({ status: 'recorded' });
+    expect(await checkSecretFingerprint(db, SECRET_A)).toEqual({ status: 'match' });
+    const stored = await db.selectFrom('settings').selectAll().execute();
+    expect(stored).toEqual([{ name: 'key_secret_fingerprint', value: secretFingerprint(SECRET_A) }]);
+    expect(JSON.stringify(stored)).not.toContain(SECRET_A);
+    await db.destroy();
+  });
+
+  it('reports another secret while keys made with the first one exist, and keeps the old fingerprint', async () => {
+    const db = await openSqlite({ dataDir: ':memory:' });
+    await checkSecretFingerprint(db, SECRET_A);
+    await addKey(db);
+    expect(await checkSecretFingerprint(db, SECRET_B)).toEqual({ status: 'mismatch', keyCount: 1 });
+    expect(await checkSecretFingerprint(db, SECRET_B)).toEqual({ status: 'mismatch', keyCount: 1 });
+    expect(await checkSecretFingerprint(db, SECRET_A)).toEqual({ status: 'match' });
+    await db.destroy();
+  });
+
+  it('adopts a new secret when no key depends on the old one', async () => {
+    const db = await openSqlite({ dataDir: ':memory:' });
+    await checkSecretFingerprint(db, SECRET_A);
+    expect(await checkSecretFingerprint(db, SECRET_B)).toEqual({ status: 'recorded' });
+    expect(await checkSecretFingerprint(db, SECRET_B)).toEqual({ status: 'match' });
+    await db.destroy();
+  });
+});
