@@ -59,7 +59,7 @@ export class AccountService {
       });
     } catch (error) {
       if (isUniqueViolation(error))
-        throw conflict('An account with this email already exists; sign in instead');
+        throw conflict('An account with this email already exists; sign in instead (POST /api/auth/login)');
       throw error;
     }
     return toUserView(user);
