@@ -97,7 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     parseJson(request, body as string, done);
   });
 
-  const cache = new VerificationCache();
+  const cache = new VerificationCache({ clock });
   bus.subscribe((event) => cache.invalidate(event));
   const recorder = new LastUsedRecorder({
     db: deps.db,

@@ -11,6 +11,12 @@ export function newId(prefix: IdPrefix, nowMs: number = Date.now()): string {
 }
 
 /** The exact shape `newId` produces, for checking ids that arrive in headers. */
+const ID_BODY = /^[0-9a-f]{28}$/;
+
 export function isIdOf(prefix: IdPrefix, value: string): boolean {
-  return new RegExp(`^${prefix}_[0-9a-f]{28}$`).test(value);
+  return (
+    value.length === prefix.length + 29 &&
+    value.startsWith(`${prefix}_`) &&
+    ID_BODY.test(value.slice(prefix.length + 1))
+  );
 }

@@ -54,7 +54,8 @@ export function isWellFormedKey(candidate: string): boolean {
 
 /**
  * A short, safe-to-show reminder of a key: the prefix, 4 characters after it, an ellipsis and the last 4.
- * It reveals 32 of 224 random bits plus checksum characters, so it cannot be used to guess the key.
+ * It reveals 16 of the 224 random bits (the first 4 hex) and 16 bits of the checksum (the last 4 hex),
+ * which leaves 208 bits unknown: it cannot be used to guess the key.
  *
  * @example keyHint('sk_4b737840…9e1b') // "sk_4b73…9e1b"
  */

@@ -9,8 +9,11 @@ import { AppError, forbidden } from '../http/errors.js';
 import { isIdOf } from '../ids.js';
 import type { KeyService } from '../keys/key-service.js';
 import { keyLimitsFor, type RateLimitPolicy, type RateLimitStore } from '../limits/rate-limiter.js';
+import { AttemptThrottle, failedAuthSubject, tooManyFailures, tooManyRequests } from '../limits/throttle.js';
 import type { SessionService } from '../services/sessions.js';
+import { MESSAGES } from './messages.js';
 import type { AuthMode, Principal } from './principal.js';
+import { keyOutsideItsWorkspace } from './workspace-context.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,14 +32,6 @@ export interface AuthenticateOptions {
   policy: RateLimitPolicy;
 }
 
-export const MESSAGES = {
-  missing: 'Missing API key',
-  malformed: 'Malformed API key',
-  unknown: 'Invalid API key',
-  inactive: 'API key is inactive: its creator is no longer a member of this workspace',
-  notSignedIn: 'Not signed in: sign in first (POST /api/auth/login)',
-} as const;
-
 const BEARER = /^bearer[ \t]+(\S*)[ \t]*$/i;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -46,24 +41,14 @@ const unauthenticated = (message: string) =>
 const describeWindow = (ms: number) =>
   ms === 1000 ? 'second' : ms === 60_000 ? 'minute' : `${Math.round(ms / 1000)} seconds`;
 
-const retryAfterSeconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
-
 /** Builds the onRequest hook that sets `request.principal` or answers 401/403/429. */
 export function createAuthenticate({ keys, sessions, limits, policy }: AuthenticateOptions) {
-  async function failedAttempt(ip: string, message: string): Promise<AppError> {
-    await limits.record(`auth-fail:${ip}`, policy.failedAuthPerIp);
-    return unauthenticated(message);
-  }
+  const failures = new AttemptThrottle(limits, policy.failedAuthPerIp);
 
-  async function throttled(ip: string): Promise<AppError | undefined> {
-    const waitMs = await limits.limitedForMs(`auth-fail:${ip}`, policy.failedAuthPerIp);
-    if (waitMs === 0) return undefined;
-    const seconds = retryAfterSeconds(waitMs);
-    return new AppError(
-      'rate_limited',
-      `Too many failed authentication attempts from your address; try again in ${seconds} s`,
-      { headers: { 'retry-after': String(seconds) } },
-    );
+  /** Counts a failure that cost no store read; past the address's limit the answer is 429 instead of 401. */
+  async function failure(request: FastifyRequest, message: string): Promise<AppError> {
+    const waitMs = await failures.admit(failedAuthSubject(request.ip));
+    return waitMs > 0 ? tooManyFailures(waitMs) : unauthenticated(message);
   }
 
   async function authenticateKey(
@@ -71,44 +56,56 @@ export function createAuthenticate({ keys, sessions, limits, policy }: Authentic
     reply: FastifyReply,
     header: string,
   ): Promise<Principal> {
-    const ip = request.ip;
     const token = BEARER.exec(header)?.[1];
-    const blocked = await throttled(ip);
-    if (!token) throw blocked ?? (await failedAttempt(ip, MESSAGES.malformed));
+    if (!token) throw await failure(request, MESSAGES.malformed);
 
-    const result = await keys.verify(token, { storeLookupAllowed: blocked === undefined });
+    // A key not already cached costs a store read: count the attempt first (so parallel guesses cannot all
+    // get through), and refund it if the key turns out valid. Keys cached as valid skip this entirely.
+    const subject = failedAuthSubject(request.ip);
+    let waitMs = 0;
+    let counted = false;
+    const result = await keys.verify(token, {
+      admitStoreRead: async () => {
+        waitMs = await failures.admit(subject);
+        counted = waitMs === 0;
+        return counted;
+      },
+    });
     if (!result.ok) {
-      if (blocked) throw blocked;
-      if (result.reason === 'throttled') throw (await throttled(ip)) ?? unauthenticated(MESSAGES.unknown);
-      throw await failedAttempt(ip, MESSAGES[result.reason]);
+      if (result.reason === 'throttled') throw tooManyFailures(waitMs);
+      throw counted
+        ? unauthenticated(MESSAGES[result.reason])
+        : await failure(request, MESSAGES[result.reason]);
+    }
+    if (counted) await failures.refund(subject);
+
+    const decision = await limits.consume(`key:${result.key.id}`, keyLimitsFor(policy, result.key.tier));
+    reply.header('ratelimit-limit', decision.limit);
+    reply.header('ratelimit-remaining', decision.remaining);
+    reply.header('ratelimit-reset', Math.ceil(decision.resetMs / 1000));
+    if (!decision.allowed) {
+      throw tooManyRequests(
+        decision.resetMs,
+        (s) =>
+          `Rate limit exceeded: this API key may make ${decision.limit} requests per ${describeWindow(decision.windowMs)}; retry in ${s} s`,
+      );
     }
 
     const requested = requestedWorkspace(request);
     if (requested !== undefined && requested !== result.key.workspaceId) {
-      throw forbidden(
-        `This API key belongs to workspace ${result.key.workspaceId} and cannot act in workspace ${requested}`,
-      );
-    }
-
-    const decision = await limits.consume(`key:${result.key.id}`, keyLimitsFor(policy, result.key.tier));
-    const resetSeconds = Math.ceil(decision.resetMs / 1000);
-    reply.header('ratelimit-limit', decision.limit);
-    reply.header('ratelimit-remaining', decision.remaining);
-    reply.header('ratelimit-reset', resetSeconds);
-    if (!decision.allowed) {
-      const seconds = retryAfterSeconds(decision.resetMs);
-      throw new AppError(
-        'rate_limited',
-        `Rate limit exceeded: this API key may make ${decision.limit} requests per ${describeWindow(decision.windowMs)}; retry in ${seconds} s`,
-        { headers: { 'retry-after': String(seconds) } },
-      );
+      throw keyOutsideItsWorkspace(result.key.workspaceId, requested);
     }
     return { kind: 'apiKey', userId: result.key.createdByUserId, key: result.key, roleKey: result.roleKey };
   }
 
   async function authenticateSession(request: FastifyRequest, token: string): Promise<Principal> {
+    const subject = failedAuthSubject(request.ip);
+    const waitMs = await failures.admit(subject);
+    if (waitMs > 0) throw tooManyFailures(waitMs);
     const session = await sessions.find(token);
     if (!session) throw unauthenticated('Session expired or signed out: sign in again');
+    await failures.refund(subject);
+
     requestedWorkspace(request);
     if (!SAFE_METHODS.has(request.method) && !passesCsrfGuard(request)) {
       throw forbidden(

@@ -7,8 +7,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/tables.js';
 import { AppError, forbidden, notFound } from '../http/errors.js';
+import { isIdOf } from '../ids.js';
 import type { KeyService } from '../keys/key-service.js';
 import type { Actor } from './actor.js';
+import { MESSAGES } from './messages.js';
+
+/** The 403 for a key asked to act outside its one workspace (by path or X-Workspace-Id). */
+export const keyOutsideItsWorkspace = (own: string, requested: string) =>
+  forbidden(`This API key belongs to workspace ${own} and cannot act in workspace ${requested}`);
 
 export class WorkspaceContext {
   constructor(
@@ -18,16 +24,13 @@ export class WorkspaceContext {
 
   async actorFor(request: FastifyRequest, pathWorkspaceId?: string): Promise<Actor> {
     const principal = request.principal;
-    if (!principal) throw new AppError('unauthenticated', 'Missing API key');
+    if (!principal) throw new AppError('unauthenticated', MESSAGES.missing);
     const header = request.headers['x-workspace-id'] as string | undefined;
 
     if (principal.kind === 'apiKey') {
       const own = principal.key.workspaceId;
-      if (pathWorkspaceId !== undefined && pathWorkspaceId !== own) {
-        throw forbidden(
-          `This API key belongs to workspace ${own} and cannot act in workspace ${pathWorkspaceId}`,
-        );
-      }
+      if (pathWorkspaceId !== undefined && pathWorkspaceId !== own)
+        throw keyOutsideItsWorkspace(own, pathWorkspaceId);
       return {
         userId: principal.userId,
         workspaceId: own,
@@ -36,6 +39,8 @@ export class WorkspaceContext {
       };
     }
 
+    // An id that cannot be a workspace's is not looked up (PostgreSQL refuses e.g. a null byte in text).
+    if (pathWorkspaceId !== undefined && !isIdOf('ws', pathWorkspaceId)) throw notFound('Workspace');
     const workspaceId = pathWorkspaceId ?? header ?? (await this.firstWorkspaceOf(principal.userId));
     const roleKey = await this.keys.resolveRole(workspaceId, principal.userId);
     if (roleKey === null) throw notFound('Workspace');

@@ -5,26 +5,34 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.js';
 import { errorEnvelope } from './envelope.js';
-import { AppError } from './errors.js';
+import { AppError, ERROR_STATUS, type ErrorCode } from './errors.js';
 import { validationMessages } from './validation.js';
 
 /** Bodies larger than this answer 413: 1 MiB. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** Fastify's own client errors, with messages written for people. */
-const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, message: 'Request body is larger than 1 MiB' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
-    status: 400,
-    message: 'Request body must be JSON: send it with Content-Type: application/json',
-  },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, message: 'Content-Length does not match the body' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, message: 'Request body is not valid JSON' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, message: 'Request body is empty; send a JSON object' },
-};
-
 /** Path parameters longer than this answer 414 (ids are ~32 characters; this leaves room for slugs). */
 export const MAX_PARAM_LENGTH = 500;
+
+/** Fastify's own client errors, as our error codes with messages written for people. */
+const FASTIFY_CLIENT_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: 'Request body is larger than 1 MiB' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'bad_request',
+    message: 'Request body must be JSON: send it with Content-Type: application/json',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'bad_request',
+    message: 'Content-Length does not match the body',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'bad_request', message: 'Request body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'bad_request', message: 'Request body is empty; send a JSON object' },
+  FST_ERR_BAD_URL: { code: 'bad_request', message: 'The URL is not valid: check its percent-encoding' },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    code: 'uri_too_long',
+    message: `A path segment is longer than ${MAX_PARAM_LENGTH} characters; no resource has such an id`,
+  },
+};
 
 /**
  * Errors Fastify raises before routing (undecodable URL, over-long path parameter), which never reach the
@@ -32,16 +40,13 @@ export const MAX_PARAM_LENGTH = 500;
  */
 export function frameworkErrors(clock: Clock) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
-    const status = tooLong ? 414 : 400;
-    const message = tooLong
-      ? `A path segment is longer than ${MAX_PARAM_LENGTH} characters; no resource has such an id`
-      : 'The URL is not valid: check its percent-encoding';
+    const known = FASTIFY_CLIENT_ERRORS[error.code] ?? FASTIFY_CLIENT_ERRORS.FST_ERR_BAD_URL!;
+    const status = ERROR_STATUS[known.code];
     reply
       .status(status)
       .header('x-request-id', request.id)
       .type('application/json')
-      .send(errorEnvelope(status, message, request.url, new Date(clock.now())));
+      .send(errorEnvelope(status, known.message, request.url, new Date(clock.now())));
   };
 }
 
@@ -73,7 +78,7 @@ export function installErrorHandling(app: FastifyInstance, clock: Clock): void {
       );
     }
     const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
-    if (known) return send(request, reply, known.status, known.message);
+    if (known) return send(request, reply, ERROR_STATUS[known.code], known.message);
     if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON') {
       return send(request, reply, 400, 'Request body is not valid JSON');
     }

@@ -4,12 +4,12 @@
  */
 import { generateKey, keyDigest, keyHint, parseKey } from '@socifyr/keys';
 import type { Actor } from '../auth/actor.js';
-import { can } from '../auth/permissions.js';
+import { can, permissionDenied } from '../auth/permissions.js';
 import { type Clock, isoNow, systemClock } from '../clock.js';
 import type { Db, RoleKey } from '../db/tables.js';
 import type { EventBus } from '../events/bus.js';
 import { notFound } from '../http/errors.js';
-import { newId } from '../ids.js';
+import { isIdOf, newId } from '../ids.js';
 import type { LastUsedRecorder } from './last-used-recorder.js';
 import type { CachedKey, VerificationCache } from './verification-cache.js';
 
@@ -31,8 +31,11 @@ export type VerifyResult =
   | { ok: false; reason: 'malformed' | 'unknown' | 'inactive' | 'throttled' };
 
 export interface VerifyOptions {
-  /** False when the caller is throttled: only keys already cached as valid are accepted, nothing is read. */
-  storeLookupAllowed?: boolean;
+  /**
+   * Asked before a key that is not cached is read from the store; answering false refuses the key as
+   * 'throttled' without the read. Keys cached as valid never ask. Default: always read.
+   */
+  admitStoreRead?: () => Promise<boolean>;
 }
 
 export interface KeyServiceOptions {
@@ -90,6 +93,8 @@ export class KeyService {
 
   /** Deletes a key; from the next request on it fails on this server, and on others once the bus delivers. */
   async delete(actor: Actor, keyId: string): Promise<void> {
+    // Something that cannot be a key id is not looked up (PostgreSQL refuses e.g. a null byte in text).
+    if (!isIdOf('key', keyId)) throw notFound('API key');
     const key = await this.db
       .selectFrom('api_keys')
       .select(['id', 'created_by_user_id'])
@@ -98,10 +103,13 @@ export class KeyService {
       .executeTakeFirst();
     if (!key) throw notFound('API key');
     if (key.created_by_user_id !== actor.userId && !can(actor.roleKey, 'keys:manage-any')) {
-      // Members who may not see other people's keys are not told they exist.
-      throw notFound('API key');
+      throw permissionDenied(actor.roleKey, 'keys:manage-any');
     }
-    await this.db.deleteFrom('api_keys').where('id', '=', keyId).execute();
+    await this.db
+      .deleteFrom('api_keys')
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('id', '=', keyId)
+      .execute();
     await this.bus.publish({ type: 'key-deleted', keyId });
   }
 
@@ -109,13 +117,13 @@ export class KeyService {
    * Verifies a presented key: shape and checksum first (no I/O), then the digest through the cache,
    * then the creator's current role. Records the use for `lastUsedAt` without a write.
    */
-  async verify(presented: string, { storeLookupAllowed = true }: VerifyOptions = {}): Promise<VerifyResult> {
+  async verify(presented: string, { admitStoreRead }: VerifyOptions = {}): Promise<VerifyResult> {
     if (!parseKey(presented).ok) return { ok: false, reason: 'malformed' };
     const digest = keyDigest(this.secret, presented);
 
     let key = this.cache.getKey(digest);
     if (key === undefined) {
-      if (!storeLookupAllowed) return { ok: false, reason: 'throttled' };
+      if (admitStoreRead && !(await admitStoreRead())) return { ok: false, reason: 'throttled' };
       key = await this.loadKey(digest);
     }
     if (key === null) return { ok: false, reason: 'unknown' };

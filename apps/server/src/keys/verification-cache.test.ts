@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FakeClock } from '../test/harness.js';
 import { type CachedKey, VerificationCache } from './verification-cache.js';
 
 const key: CachedKey = {
@@ -63,5 +64,28 @@ describe('VerificationCache', () => {
     expect(cache.getKey('nope')).toBeUndefined();
     cache.setKey('nope', null, cache.beginRead());
     expect(cache.getKey('nope')).toBeNull();
+  });
+
+  it('distrusts entries older than tombstones it had to forget for room', () => {
+    const cache = new VerificationCache({ maxTombstones: 2 });
+    cache.setKey('digest', key, cache.beginRead());
+    cache.invalidate({ type: 'key-deleted', keyId: 'key_a' });
+    cache.invalidate({ type: 'key-deleted', keyId: 'key_b' });
+    expect(cache.getKey('digest')).toEqual(key);
+    cache.invalidate({ type: 'key-deleted', keyId: 'key_c' }); // key_a's tombstone is folded into the floor
+    expect(cache.getKey('digest')).toBeUndefined();
+    cache.setKey('digest', key, cache.beginRead());
+    expect(cache.getKey('digest')).toEqual(key);
+  });
+
+  it('forgets tombstones older than the cache lifetime without distrusting newer entries', () => {
+    const clock = new FakeClock();
+    const cache = new VerificationCache({ ttlMs: 1000, maxTombstones: 2, clock });
+    cache.invalidate({ type: 'key-deleted', keyId: 'key_a' });
+    cache.invalidate({ type: 'key-deleted', keyId: 'key_b' });
+    clock.advance(2000);
+    cache.setKey('digest', key, cache.beginRead());
+    cache.invalidate({ type: 'key-deleted', keyId: 'key_c' }); // key_a and key_b expire: no floor is raised
+    expect(cache.getKey('digest')).toEqual(key);
   });
 });

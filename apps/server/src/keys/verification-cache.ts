@@ -7,6 +7,7 @@
  * read just before its delete committed can never be served after the invalidation went by.
  */
 import { LRUCache } from 'lru-cache';
+import { type Clock, systemClock } from '../clock.js';
 import type { RoleKey } from '../db/tables.js';
 import type { Invalidation } from '../events/bus.js';
 
@@ -17,7 +18,7 @@ export const NEGATIVE_CACHE_TTL_MS = 30_000;
 /** Keys and roles held at most; least recently used go first. */
 export const KEY_CACHE_MAX_ENTRIES = 100_000;
 /** Tombstones kept at most; past that the oldest are folded into a floor that drops older entries. */
-const TOMBSTONES_MAX = 100_000;
+export const TOMBSTONES_MAX = 100_000;
 
 export interface CachedKey {
   id: string;
@@ -39,6 +40,9 @@ export interface VerificationCacheOptions {
   ttlMs?: number;
   negativeTtlMs?: number;
   maxEntries?: number;
+  maxTombstones?: number;
+  /** Ages tombstones; default the system clock. */
+  clock?: Clock;
 }
 
 export class VerificationCache {
@@ -47,6 +51,8 @@ export class VerificationCache {
   private readonly tombstones = new Map<string, { seq: number; atMs: number }>();
   private readonly ttlMs: number;
   private readonly negativeTtlMs: number;
+  private readonly maxTombstones: number;
+  private readonly clock: Clock;
   private seq = 0;
   /** Entries read before this sequence number predate pruned tombstones and are not trusted. */
   private floorSeq = 0;
@@ -55,8 +61,12 @@ export class VerificationCache {
     ttlMs = KEY_CACHE_TTL_MS,
     negativeTtlMs = NEGATIVE_CACHE_TTL_MS,
     maxEntries = KEY_CACHE_MAX_ENTRIES,
+    maxTombstones = TOMBSTONES_MAX,
+    clock = systemClock,
   }: VerificationCacheOptions = {}) {
     this.ttlMs = ttlMs;
+    this.maxTombstones = maxTombstones;
+    this.clock = clock;
     this.negativeTtlMs = negativeTtlMs;
     this.keys = new LRUCache({ max: maxEntries, ttl: ttlMs });
     this.roles = new LRUCache({ max: maxEntries, ttl: ttlMs });
@@ -117,12 +127,12 @@ export class VerificationCache {
 
   private tombstone(id: string): void {
     this.seq += 1;
-    const now = Date.now();
+    const now = this.clock.now();
     this.tombstones.delete(id);
     this.tombstones.set(id, { seq: this.seq, atMs: now });
     for (const [oldest, stone] of this.tombstones) {
       const expired = now - stone.atMs > this.ttlMs;
-      if (!expired && this.tombstones.size <= TOMBSTONES_MAX) break;
+      if (!expired && this.tombstones.size <= this.maxTombstones) break;
       // An entry read before a pruned tombstone can no longer be checked against it, so distrust it.
       if (!expired) this.floorSeq = Math.max(this.floorSeq, stone.seq);
       this.tombstones.delete(oldest);

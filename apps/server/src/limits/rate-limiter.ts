@@ -13,6 +13,8 @@ export interface RateLimitStore {
   consume(subject: string, limits: readonly WindowLimit[]): Promise<WindowDecision>;
   /** Counts one event (a failure) regardless of the limits. */
   record(subject: string, limits: readonly WindowLimit[]): Promise<void>;
+  /** Takes back the subject's most recent event: an attempt counted in advance that turned out fine. */
+  release(subject: string): Promise<void>;
   /** How long `subject` must wait before one more event fits; 0 when it is not limited. */
   limitedForMs(subject: string, limits: readonly WindowLimit[]): Promise<number>;
   /** Forgets a subject (e.g. after a successful sign-in). */
@@ -39,6 +41,10 @@ export class MemoryRateLimitStore implements RateLimitStore {
 
   async record(subject: string, limits: readonly WindowLimit[]): Promise<void> {
     this.logFor(subject, limits).add(this.clock.now(), limits);
+  }
+
+  async release(subject: string): Promise<void> {
+    this.logs.get(subject)?.log.removeLast();
   }
 
   async limitedForMs(subject: string, limits: readonly WindowLimit[]): Promise<number> {

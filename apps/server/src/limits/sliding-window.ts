@@ -38,6 +38,11 @@ export class EventLog {
     this.push(nowMs, limits);
   }
 
+  /** Takes back the most recent event (a refund, when an attempt counted in advance succeeded). */
+  removeLast(): void {
+    this.times.pop();
+  }
+
   /** Milliseconds until one more event would fit; 0 when it fits now. */
   waitMs(nowMs: number, limits: readonly WindowLimit[]): number {
     this.trim(nowMs, limits);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '../auth/authenticate.js';
+import { MESSAGES } from '../auth/messages.js';
 import type { RoleKey } from '../db/tables.js';
 import {
   addMember,

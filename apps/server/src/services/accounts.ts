@@ -7,6 +7,7 @@ import type { Db, UserRow } from '../db/tables.js';
 import { AppError, conflict } from '../http/errors.js';
 import { newId } from '../ids.js';
 import type { RateLimitPolicy, RateLimitStore } from '../limits/rate-limiter.js';
+import { AttemptThrottle, failedAuthSubject, tooManyFailures, tooManyRequests } from '../limits/throttle.js';
 import type { WorkspaceService } from './workspaces.js';
 
 export interface UserView {
@@ -39,23 +40,29 @@ export class AccountService {
   /** A real hash to verify against when the email is unknown, so timing does not reveal which emails exist. */
   private decoyHash: Promise<string> | undefined;
 
-  constructor(private readonly o: AccountServiceOptions) {}
+  private readonly signInAttempts: AttemptThrottle;
+  private readonly authAttempts: AttemptThrottle;
+
+  constructor(private readonly options: AccountServiceOptions) {
+    this.signInAttempts = new AttemptThrottle(options.rateLimits, options.policy.failedSignInPerIpEmail);
+    this.authAttempts = new AttemptThrottle(options.rateLimits, options.policy.failedAuthPerIp);
+  }
 
   async signup(input: { email: string; password: string; name: string }): Promise<UserView> {
     const email = normalizeEmail(input.email);
     const name = input.name.trim();
-    const now = isoNow(this.o.clock);
+    const now = isoNow(this.options.clock);
     const user: UserRow = {
-      id: newId('usr', this.o.clock.now()),
+      id: newId('usr', this.options.clock.now()),
       email,
       name,
-      password_hash: await this.o.passwords.hash(input.password),
+      password_hash: await this.options.passwords.hash(input.password),
       created_at: now,
     };
     try {
-      await this.o.db.transaction().execute(async (trx) => {
+      await this.options.db.transaction().execute(async (trx) => {
         await trx.insertInto('users').values(user).execute();
-        await this.o.workspaces.create(user.id, `${name}'s workspace`, trx);
+        await this.options.workspaces.create(user.id, `${name}'s workspace`, trx);
       });
     } catch (error) {
       if (isUniqueViolation(error))
@@ -65,35 +72,44 @@ export class AccountService {
     return toUserView(user);
   }
 
-  /** Checks the password; after 10 failures in 15 minutes from one IP for one email, answers 429. */
+  /**
+   * Checks the password. Each attempt is counted before the (deliberately slow) hash check, both for the
+   * address + email (10 in 15 minutes) and for the address (the failed-authentication limit), so parallel
+   * guesses cannot slip past; a successful sign-in clears the first and refunds the second.
+   */
   async login(input: { email: string; password: string }, ip: string): Promise<UserView> {
     const email = normalizeEmail(input.email);
-    const subject = `login-fail:${ip}:${email}`;
-    const waitMs = await this.o.rateLimits.limitedForMs(subject, this.o.policy.failedSignInPerIpEmail);
-    if (waitMs > 0) {
-      const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-      throw new AppError(
-        'rate_limited',
-        `Too many failed sign-ins for this email; try again in ${seconds} s`,
-        {
-          headers: { 'retry-after': String(seconds) },
-        },
+    const emailSubject = `login-fail:${ip}:${email}`;
+    const ipSubject = failedAuthSubject(ip);
+    const emailWaitMs = await this.signInAttempts.admit(emailSubject);
+    if (emailWaitMs > 0) {
+      throw tooManyRequests(
+        emailWaitMs,
+        (s) => `Too many failed sign-ins for this email; try again in ${s} s`,
       );
     }
-    const row = await this.o.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-    const valid = row
-      ? await this.o.passwords.verify(row.password_hash, input.password)
-      : await this.verifyDecoy(input.password);
-    if (!row || !valid) {
-      await this.o.rateLimits.record(subject, this.o.policy.failedSignInPerIpEmail);
-      throw new AppError('unauthenticated', 'Invalid email or password');
+    const ipWaitMs = await this.authAttempts.admit(ipSubject);
+    if (ipWaitMs > 0) {
+      await this.signInAttempts.refund(emailSubject);
+      throw tooManyFailures(ipWaitMs);
     }
-    await this.o.rateLimits.reset(subject);
+
+    const row = await this.options.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', email)
+      .executeTakeFirst();
+    const valid = row
+      ? await this.options.passwords.verify(row.password_hash, input.password)
+      : await this.verifyDecoy(input.password);
+    if (!row || !valid) throw new AppError('unauthenticated', 'Invalid email or password');
+    await this.signInAttempts.clear(emailSubject);
+    await this.authAttempts.refund(ipSubject);
     return toUserView(row);
   }
 
   async getUser(userId: string): Promise<UserView> {
-    const row = await this.o.db
+    const row = await this.options.db
       .selectFrom('users')
       .selectAll()
       .where('id', '=', userId)
@@ -104,7 +120,7 @@ export class AccountService {
   /** The caller, their workspaces and roles; for a key, its one workspace and the key itself. */
   async me(principal: Principal) {
     const user = await this.getUser(principal.userId);
-    const workspaces = (await this.o.workspaces.listForUser(principal.userId)).map(
+    const workspaces = (await this.options.workspaces.listForUser(principal.userId)).map(
       ({ id, name, roleKey }) => ({
         id,
         name,
@@ -121,8 +137,8 @@ export class AccountService {
   }
 
   private async verifyDecoy(password: string): Promise<boolean> {
-    this.decoyHash ??= this.o.passwords.hash('decoy-password-for-unknown-emails');
-    await this.o.passwords.verify(await this.decoyHash, password);
+    this.decoyHash ??= this.options.passwords.hash('decoy-password-for-unknown-emails');
+    await this.options.passwords.verify(await this.decoyHash, password);
     return false;
   }
 }

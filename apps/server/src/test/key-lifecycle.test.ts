@@ -4,7 +4,7 @@
  */
 import type { InjectOptions } from 'fastify';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../auth/authenticate.js';
+import { MESSAGES } from '../auth/messages.js';
 import {
   addMember,
   changeRole,

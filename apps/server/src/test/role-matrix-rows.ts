@@ -257,12 +257,17 @@ export const MATRIX: readonly MatrixRow[] = [
       return [listed, await ctx.send('DELETE', `${ws(ctx)}/api-keys/${key.id}`)];
     },
     denied: {
-      label: "200 with only their own keys; 404 deleting someone else's",
+      label: "200 with only their own keys; 403 naming keys:manage-any deleting someone else's",
       check([listed, deleted], ctx) {
         const keys = expectOk(listed!.response, 200) as { createdBy: { userId: string } }[];
         expect(keys.length).toBeGreaterThan(0);
         for (const key of keys) expect(key.createdBy.userId).toBe(ctx.person.userId);
-        expectRefusal(deleted!.response, deleted!.url, 404, 'API key not found');
+        expectRefusal(
+          deleted!.response,
+          deleted!.url,
+          403,
+          `Your role ${ctx.role} does not have the permission "keys:manage-any" (list and delete every API key of the workspace)`,
+        );
       },
     },
   },
