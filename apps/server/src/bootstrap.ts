@@ -1,20 +1,25 @@
 /**
  * Headless set-up for scripts and CI: an owner (created, or reused when the password matches),
  * a workspace and an API key. The printed key is the only plaintext outside the create route.
+ *
+ * It goes through the app's own services and the API's own request schemas, so an owner made here
+ * obeys exactly the rules of one made through POST /api/auth/signup.
  */
-
+import { Type } from '@sinclair/typebox';
+import type { ValidateFunction } from 'ajv';
 import pino from 'pino';
-import { argon2Hasher } from './auth/passwords.js';
-import { systemClock } from './clock.js';
+import { argon2Hasher, type PasswordHasher } from './auth/passwords.js';
+import { type Clock, systemClock } from './clock.js';
 import { InProcessBus } from './events/bus.js';
-import { EMAIL_PATTERN } from './http/schemas.js';
+import { AppError } from './http/errors.js';
+import { validationMessages, validatorCompiler } from './http/validation.js';
 import { KeyService } from './keys/key-service.js';
 import { LastUsedRecorder } from './keys/last-used-recorder.js';
 import { VerificationCache } from './keys/verification-cache.js';
-import { MemoryRateLimitStore, rateLimitPolicy } from './limits/rate-limiter.js';
-import { PASSWORD_MIN_LENGTH } from './routes/auth.js';
-import { AccountService } from './services/accounts.js';
-import { WorkspaceService } from './services/workspaces.js';
+import { MemoryRateLimitStore, type RateLimitPolicy } from './limits/rate-limiter.js';
+import { SignupBody } from './routes/auth.js';
+import { WorkspaceName } from './routes/workspaces.js';
+import { createServices } from './services/index.js';
 import type { Stores } from './stores.js';
 
 export interface BootstrapOptions {
@@ -24,57 +29,76 @@ export interface BootstrapOptions {
   workspace?: string;
 }
 
-/** The same rules the sign-up and workspace routes apply, as sentences; empty when the options are fine. */
-export function bootstrapProblems({ email, password, workspace }: BootstrapOptions): string[] {
-  const problems: string[] = [];
-  if (!new RegExp(EMAIL_PATTERN).test(email))
-    problems.push('email must be an email address, e.g. ada@example.com');
-  if (password.length < PASSWORD_MIN_LENGTH)
-    problems.push(`password must be at least ${PASSWORD_MIN_LENGTH} characters`);
-  if (workspace !== undefined && (workspace.trim() === '' || workspace.length > 100)) {
-    problems.push('workspace must be 1 to 100 characters');
-  }
-  return problems;
+export interface BootstrapDeps {
+  /** The configured limits, as the server applies them. */
+  policy: RateLimitPolicy;
+  passwords?: PasswordHasher;
+  clock?: Clock;
 }
 
-export async function bootstrap(stores: Pick<Stores, 'db' | 'keySecret'>, options: BootstrapOptions) {
+/** The sign-up body's email and password, and the workspace routes' name, under the option names. */
+const BootstrapInput = Type.Object(
+  {
+    email: SignupBody.properties.email,
+    password: SignupBody.properties.password,
+    workspace: Type.Optional(WorkspaceName),
+  },
+  { additionalProperties: false },
+);
+
+// Compiled as the API compiles a request body, so the sentences are the API's own.
+const validateInput = validatorCompiler({
+  schema: BootstrapInput,
+  method: 'POST',
+  url: 'bootstrap',
+  httpPart: 'body',
+}) as ValidateFunction;
+
+/**
+ * The problems of the options as sentences, the same the sign-up and workspace routes answer with
+ * ("password must be at least 10 characters"); empty when the options are fine.
+ */
+export function bootstrapProblems(options: BootstrapOptions): string[] {
+  const input = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  if (validateInput(input)) return [];
+  return validationMessages(validateInput.errors ?? [], 'options');
+}
+
+/** Creates (or signs in) the owner, finds or creates the workspace, and makes an OWNER key in it. */
+export async function bootstrap(
+  stores: Pick<Stores, 'db' | 'keySecret'>,
+  options: BootstrapOptions,
+  deps: BootstrapDeps,
+): Promise<{ workspaceId: string; apiKey: string }> {
   const { db, keySecret } = stores;
-  const clock = systemClock;
+  // The app's wiring (see app.ts), without the HTTP server.
+  const clock = deps.clock ?? systemClock;
   const bus = new InProcessBus();
-  const workspaces = new WorkspaceService(db, clock, bus);
   const rateLimits = new MemoryRateLimitStore(clock);
-  const accounts = new AccountService({
-    db,
-    clock,
-    passwords: argon2Hasher(),
-    workspaces,
-    rateLimits,
-    policy: rateLimitPolicy(10, 60),
-  });
+  const cache = new VerificationCache();
+  bus.subscribe((event) => cache.invalidate(event));
   const recorder = new LastUsedRecorder({ db, logger: pino({ level: 'silent' }), clock });
-  const keys = new KeyService({
+  const keys = new KeyService({ db, secret: keySecret, cache, recorder, bus, clock });
+  const { accounts, workspaces } = createServices({
     db,
-    secret: keySecret,
-    cache: new VerificationCache(),
-    recorder,
-    bus,
     clock,
+    bus,
+    keys,
+    passwords: deps.passwords ?? argon2Hasher(),
+    rateLimits,
+    policy: deps.policy,
   });
 
   try {
-    const existing = await db
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', options.email.trim().toLowerCase())
-      .executeTakeFirst();
-    const user = existing
-      ? await accounts.login({ email: options.email, password: options.password }, 'bootstrap')
-      : await accounts.signup({
-          email: options.email,
-          password: options.password,
-          name: options.email.split('@')[0] ?? 'Owner',
-        });
-    // Re-running is safe: the owner's workspace of that name (or their first owned one) is reused.
+    const user = await accounts
+      .signup({ email: options.email, password: options.password, name: nameFrom(options.email) })
+      .catch((error: unknown) => {
+        // Re-running is safe: an existing owner is reused when the password is theirs.
+        if (error instanceof AppError && error.code === 'conflict') {
+          return accounts.login({ email: options.email, password: options.password }, 'bootstrap');
+        }
+        throw error;
+      });
     const name = options.workspace?.trim();
     const owned = (await workspaces.listForUser(user.id)).filter((w) => w.roleKey === 'OWNER');
     const reused = name === undefined ? owned[0] : owned.find((w) => w.name === name);
@@ -88,4 +112,10 @@ export async function bootstrap(stores: Pick<Stores, 'db' | 'keySecret'>, option
   } finally {
     await rateLimits.close();
   }
+}
+
+/** The owner's display name: the email's local part, within the 100 characters a name may have. */
+function nameFrom(email: string): string {
+  const local = email.trim().split('@')[0] ?? '';
+  return Array.from(local).slice(0, 100).join('') || 'Owner';
 }

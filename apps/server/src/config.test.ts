@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { bootstrapPassword, ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('has the documented defaults', () => {
@@ -13,8 +13,6 @@ describe('loadConfig', () => {
       rateLimitPerSecond: 10,
       rateLimitPerMinute: 60,
       rateLimitTiers: {},
-      databaseUrl: undefined,
-      redisUrl: undefined,
     });
   });
 
@@ -28,14 +26,65 @@ describe('loadConfig', () => {
       SOCIFYR_RATE_LIMIT_PER_SECOND: '100',
       SOCIFYR_RATE_LIMIT_PER_MINUTE: '1000',
       SOCIFYR_RATE_LIMIT_TIERS: 'pro=50/1000, enterprise = 500/20000',
-      DATABASE_URL: 'postgres://localhost/socifyr',
-      REDIS_URL: 'redis://localhost:6379',
+      SOCIFYR_TRUST_PROXY: '1',
     });
-    expect(config).toMatchObject({ port: 9000, host: '0.0.0.0', logLevel: 'warn', rateLimitPerSecond: 100 });
+    expect(config).toEqual({
+      port: 9000,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/socifyr',
+      keySecret: 'x'.repeat(40),
+      logLevel: 'warn',
+      trustProxy: 1,
+      rateLimitPerSecond: 100,
+      rateLimitPerMinute: 1000,
+      rateLimitTiers: expect.any(Object),
+    });
     expect(config.rateLimitTiers).toEqual({
       pro: { perSecond: 50, perMinute: 1000 },
       enterprise: { perSecond: 500, perMinute: 20000 },
     });
+  });
+
+  // Scaled out on this build, every server would keep its own database and limits: a key deleted on one
+  // would go on working on the others. So a configuration that asks for shared stores is refused.
+  it.each([
+    [
+      'DATABASE_URL',
+      'postgres://localhost/socifyr',
+      'DATABASE_URL is set, but this build stores data only in the embedded SQLite database (in SOCIFYR_DATA_DIR); unset it (PostgreSQL support is coming)',
+    ],
+    [
+      'REDIS_URL',
+      'redis://localhost:6379',
+      'REDIS_URL is set, but this build keeps rate limits and key invalidations only in the server process; unset it (Redis support is coming)',
+    ],
+  ])('refuses to start with %s set, which this build cannot use', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+    expect(loadConfig({ [name]: '  ' })).toMatchObject({ port: 8101 });
+  });
+
+  it('still checks the shape of DATABASE_URL and REDIS_URL, reporting both problems of each', () => {
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://x', REDIS_URL: 'memcached://x' });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'DATABASE_URL must start with postgres:// or postgresql://',
+      expect.stringMatching(/^DATABASE_URL is set, but this build/),
+      'REDIS_URL must start with redis:// or rediss://',
+      expect.stringMatching(/^REDIS_URL is set, but this build/),
+    ]);
+  });
+
+  it.each([
+    [{ SOCIFYR_BOOTSTRAP_PASSWORD: 'a long password ' }, 'a long password '],
+    [{ SOCIFYR_BOOTSTRAP_PASSWORD: '' }, undefined],
+    [{}, undefined],
+  ])('reads the bootstrap password from %j, as is', (env, expected) => {
+    expect(bootstrapPassword(env)).toBe(expected);
   });
 
   it.each([
@@ -81,7 +130,7 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
-    expect(problems).toHaveLength(7);
+    expect(problems).toHaveLength(8);
     expect(problems.join('\n')).toMatch(/SOCIFYR_TRUST_PROXY must be true, false, a hop count/);
     expect(problems.join('\n')).toMatch(
       /SOCIFYR_RATE_LIMIT_TIERS must be a comma-separated list of tier=perSecond\/perMinute/,

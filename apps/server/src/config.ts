@@ -25,10 +25,6 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Per-key limits for workspaces of a given tier, overriding the two above. */
   rateLimitTiers: Record<string, { perSecond: number; perMinute: number }>;
-  /** PostgreSQL connection string; not used by this edition yet. */
-  databaseUrl: string | undefined;
-  /** Redis connection string; not used by this edition yet. */
-  redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -71,13 +67,23 @@ export function loadConfig(env: Env = process.env): Config {
       `SOCIFYR_KEY_SECRET must be at least ${KEY_SECRET_MIN_LENGTH} characters (try: openssl rand -hex 32)`,
     );
   }
+  // Each server would otherwise keep its own SQLite and its own limits: a key deleted on one would
+  // keep working on the others. Refused until PostgreSQL and Redis are supported.
   const databaseUrl = text('DATABASE_URL');
-  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  if (databaseUrl !== undefined) {
+    if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+      problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+    }
+    problems.push(
+      'DATABASE_URL is set, but this build stores data only in the embedded SQLite database (in SOCIFYR_DATA_DIR); unset it (PostgreSQL support is coming)',
+    );
   }
   const redisUrl = text('REDIS_URL');
-  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {
-    problems.push('REDIS_URL must start with redis:// or rediss://');
+  if (redisUrl !== undefined) {
+    if (!/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must start with redis:// or rediss://');
+    problems.push(
+      'REDIS_URL is set, but this build keeps rate limits and key invalidations only in the server process; unset it (Redis support is coming)',
+    );
   }
 
   const rateLimitTiers = parseTiers(text('SOCIFYR_RATE_LIMIT_TIERS'), problems);
@@ -93,11 +99,18 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerSecond: integer('SOCIFYR_RATE_LIMIT_PER_SECOND', 10, 1, 1_000_000),
     rateLimitPerMinute: integer('SOCIFYR_RATE_LIMIT_PER_MINUTE', 60, 1, 60_000_000),
     rateLimitTiers,
-    databaseUrl,
-    redisUrl,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * The password for `socifyr-server bootstrap` when --password is not given: from SOCIFYR_BOOTSTRAP_PASSWORD,
+ * which, unlike a command-line argument, other users of the machine cannot see in `ps`. Used as is.
+ */
+export function bootstrapPassword(env: Env = process.env): string | undefined {
+  const value = env.SOCIFYR_BOOTSTRAP_PASSWORD;
+  return value === '' ? undefined : value;
 }
 
 /** `pro=50/1000,enterprise=500/20000` → per-tier limits; each tier once, each limit at least 1. */

@@ -3,7 +3,7 @@
  * data folder and spoken to over HTTP exactly as the README and the seed page do.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -151,7 +151,12 @@ describe('socifyr-server', () => {
     });
     const second = JSON.parse((await run(process.execPath, [...args, '--workspace', 'CI'], { env })).stdout);
     expect(second.workspaceId).not.toBe(first.workspaceId);
-    const again = await run(process.execPath, [...args, '--workspace', 'CI'], { env });
+    // The password may come from the environment instead, out of sight of `ps`.
+    const again = await run(
+      process.execPath,
+      [MAIN, 'bootstrap', '--email', 'ci@example.com', '--workspace', 'CI'],
+      { env: { ...env, SOCIFYR_BOOTSTRAP_PASSWORD: 'a long ci password' } },
+    );
     expect(JSON.parse(again.stdout).workspaceId).toBe(second.workspaceId);
     expect(again.stderr).toContain(`using the data folder ${dataDir}`);
 
@@ -182,21 +187,69 @@ describe('socifyr-server', () => {
   });
 
   it.each([
-    [['bootstrap', '--email', 'x@example.com'], /bootstrap needs --email and --password/],
+    [
+      ['bootstrap', '--email', 'x@example.com'],
+      /^socifyr-server: bootstrap needs --email, and --password or the SOCIFYR_BOOTSTRAP_PASSWORD variable\n/,
+    ],
     [
       ['bootstrap', '--email', 'x@example.com', '--password', 'short'],
-      /password must be at least 10 characters/,
+      /^socifyr-server: password must be at least 10 characters\n/,
     ],
     [
       ['bootstrap', '--email', 'not-an-email', '--password', 'long enough pw'],
-      /email must be an email address/,
+      /^socifyr-server: email must be an email address, e.g. ada@example.com\n/,
+    ],
+    [
+      ['bootstrap', '--email', 'x@example.com', '--password', 'long enough pw', '--workspace', ' '],
+      /^socifyr-server: workspace should not be blank\n/,
     ],
     [['frobnicate'], /unknown command "frobnicate"/],
   ])('exits 1 with a clear message for %j', async (argv, message) => {
-    const env = { ...process.env, SOCIFYR_DATA_DIR: mkdtempSync(join(tmpdir(), 'socifyr-usage-')) };
+    const env = {
+      ...process.env,
+      SOCIFYR_DATA_DIR: mkdtempSync(join(tmpdir(), 'socifyr-usage-')),
+      SOCIFYR_BOOTSTRAP_PASSWORD: '',
+    };
     await expect(run(process.execPath, [MAIN, ...argv], { env })).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringMatching(message),
+    });
+  });
+
+  it('says in its usage where else the bootstrap password may come from', async () => {
+    const { stdout } = await run(process.execPath, [MAIN, '--help']);
+    expect(stdout).toMatch(/bootstrap --email E \[--password P\]/);
+    expect(stdout).toMatch(/Without --password, the password comes from \$SOCIFYR_BOOTSTRAP_PASSWORD/);
+  });
+
+  it.each(['', 'too short\n'])(
+    'refuses a key-secret file holding %j, in one line that names it',
+    async (content) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'socifyr-short-secret-'));
+      const file = join(dataDir, 'key-secret');
+      writeFileSync(file, content, { mode: 0o600 });
+      const env = { ...process.env, SOCIFYR_DATA_DIR: dataDir };
+      const failure = await run(process.execPath, [MAIN], { env }).catch((error) => error);
+      expect(failure.code).toBe(1);
+      expect(failure.stderr).toMatch(
+        `socifyr-server: the key secret file ${file} ${content ? 'holds only 9 characters' : 'is empty'}, but a key secret has at least 32: restore the file from your backup`,
+      );
+      expect(failure.stderr.trim().split('\n')).toHaveLength(1);
+    },
+  );
+
+  it('refuses DATABASE_URL and REDIS_URL, which this build would ignore', async () => {
+    const env = {
+      ...process.env,
+      SOCIFYR_DATA_DIR: mkdtempSync(join(tmpdir(), 'socifyr-scale-out-')),
+      DATABASE_URL: 'postgres://db/socifyr',
+      REDIS_URL: 'redis://cache:6379',
+    };
+    await expect(run(process.execPath, [MAIN], { env })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(
+        /Invalid configuration:\n {2}- DATABASE_URL is set, but this build stores data only in the embedded SQLite database.*; unset it \(PostgreSQL support is coming\)\n {2}- REDIS_URL is set, .*unset it \(Redis support is coming\)/,
+      ),
     });
   });
 

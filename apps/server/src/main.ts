@@ -6,16 +6,23 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
 import { bootstrap, bootstrapProblems } from './bootstrap.js';
-import { ConfigError, loadConfig } from './config.js';
+import { bootstrapPassword, type Config, ConfigError, loadConfig } from './config.js';
+import { KeySecretFileError } from './keys/server-secret.js';
 import { rateLimitPolicy } from './limits/rate-limiter.js';
 import { DataDirError, openStores } from './stores.js';
 import { SERVER_VERSION } from './version.js';
 
 const USAGE = `Usage:
   socifyr-server                 serve the API on $HOST:$PORT (default 127.0.0.1:8101)
-  socifyr-server bootstrap --email E --password P [--workspace NAME]
-                                 create (or reuse) an owner, a workspace and an API key; prints JSON
+  socifyr-server bootstrap --email E [--password P] [--workspace NAME]
+                                 create (or reuse) an owner, a workspace and an API key; prints JSON.
+                                 Without --password, the password comes from $SOCIFYR_BOOTSTRAP_PASSWORD,
+                                 which other users of the machine cannot see in \`ps\` as they can --password
   socifyr-server --version | --help`;
+
+/** The per-key and sign-in limits the configuration asks for. */
+const policyOf = (config: Config) =>
+  rateLimitPolicy(config.rateLimitPerSecond, config.rateLimitPerMinute, config.rateLimitTiers);
 
 async function serve(): Promise<void> {
   const config = loadConfig();
@@ -25,7 +32,7 @@ async function serve(): Promise<void> {
     keySecret: stores.keySecret,
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
-    policy: rateLimitPolicy(config.rateLimitPerSecond, config.rateLimitPerMinute, config.rateLimitTiers),
+    policy: policyOf(config),
   });
   for (const { level, message } of stores.notices) app.log[level](message);
 
@@ -50,12 +57,14 @@ async function runBootstrap(argv: string[]): Promise<void> {
     options: { email: { type: 'string' }, password: { type: 'string' }, workspace: { type: 'string' } },
     strict: true,
   });
-  if (!values.email || !values.password) throw new UsageError('bootstrap needs --email and --password');
-  const problems = bootstrapProblems({
-    email: values.email,
-    password: values.password,
-    workspace: values.workspace,
-  });
+  const password = values.password ?? bootstrapPassword();
+  if (!values.email || !password) {
+    throw new UsageError(
+      'bootstrap needs --email, and --password or the SOCIFYR_BOOTSTRAP_PASSWORD variable',
+    );
+  }
+  const options = { email: values.email, password, workspace: values.workspace };
+  const problems = bootstrapProblems(options);
   if (problems.length > 0) throw new UsageError(problems.join('; '));
   const config = loadConfig();
   const stores = await openStores(config);
@@ -65,11 +74,7 @@ async function runBootstrap(argv: string[]): Promise<void> {
     if (level !== 'info') process.stderr.write(`socifyr-server: ${level}: ${message}\n`);
   }
   try {
-    const result = await bootstrap(stores, {
-      email: values.email,
-      password: values.password,
-      workspace: values.workspace,
-    });
+    const result = await bootstrap(stores, options, { policy: policyOf(config) });
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await stores.close();
@@ -95,7 +100,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
-    else if (error instanceof DataDirError) process.stderr.write(`socifyr-server: ${error.message}\n`);
+    else if (error instanceof DataDirError || error instanceof KeySecretFileError)
+      process.stderr.write(`socifyr-server: ${error.message}\n`);
     else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`socifyr-server: ${(error as Error).message}\n\n${USAGE}\n`);
     } else if (

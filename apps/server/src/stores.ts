@@ -24,15 +24,13 @@ const DATA_DIR_ERRORS = new Set(['EEXIST', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS'
 
 export class DataDirError extends Error {}
 
+/**
+ * Opens the database and resolves the key secret. Throws DataDirError for an unusable data folder and
+ * KeySecretFileError for an unusable key-secret file (DATABASE_URL / REDIS_URL never get here: loadConfig
+ * refuses them).
+ */
 export async function openStores(config: Config): Promise<Stores> {
   const notices: Notice[] = [];
-  if (config.databaseUrl || config.redisUrl) {
-    notices.push({
-      level: 'warn',
-      message:
-        'DATABASE_URL / REDIS_URL are set but this build supports only the embedded SQLite store; ignoring them',
-    });
-  }
   let db: Db;
   let secret: ReturnType<typeof resolveKeySecret>;
   try {

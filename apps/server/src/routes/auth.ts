@@ -10,7 +10,7 @@ import type { RouteDeps } from './index.js';
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 512;
 
-const SignupBody = Type.Object(
+export const SignupBody = Type.Object(
   {
     email: EmailAddress,
     password: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }),

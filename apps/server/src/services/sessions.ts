@@ -13,10 +13,18 @@ export class SessionService {
     private readonly clock: Clock,
   ) {}
 
-  /** Starts a session; the returned token goes into the cookie and nowhere else. */
+  /**
+   * Starts a session; the returned token goes into the cookie and nowhere else. The user's expired
+   * sessions are deleted on the way, so the table holds no more than each user's live ones.
+   */
   async create(userId: string): Promise<{ token: string; maxAgeSeconds: number }> {
     const token = newToken();
     const now = this.clock.now();
+    await this.db
+      .deleteFrom('sessions')
+      .where('user_id', '=', userId)
+      .where('expires_at', '<=', new Date(now).toISOString())
+      .execute();
     await this.db
       .insertInto('sessions')
       .values({
