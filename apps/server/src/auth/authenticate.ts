@@ -99,12 +99,16 @@ export function createAuthenticate({ keys, sessions, limits, policy }: Authentic
   }
 
   async function authenticateSession(request: FastifyRequest, token: string): Promise<Principal> {
-    const subject = failedAuthSubject(request.ip);
-    const waitMs = await failures.admit(subject);
-    if (waitMs > 0) throw tooManyFailures(waitMs);
-    const session = await sessions.find(token);
-    if (!session) throw unauthenticated('Session expired or signed out: sign in again');
-    await failures.refund(subject);
+    // Like keys: a session known to be live passes; an unknown cookie is counted before the store read.
+    let session = sessions.peek(token);
+    if (!session) {
+      const subject = failedAuthSubject(request.ip);
+      const waitMs = await failures.admit(subject);
+      if (waitMs > 0) throw tooManyFailures(waitMs);
+      session = await sessions.find(token);
+      if (!session) throw unauthenticated('Session expired or signed out: sign in again');
+      await failures.refund(subject);
+    }
 
     requestedWorkspace(request);
     if (!SAFE_METHODS.has(request.method) && !passesCsrfGuard(request)) {

@@ -1,12 +1,13 @@
 /**
- * Invalidation bus: tells every server that cached facts about keys or memberships are stale.
+ * Invalidation bus: tells every server that cached facts about keys, memberships or sessions are stale.
  * In-process by default; the Redis implementation (scale-out) has the same interface.
  */
 
 export type Invalidation =
   | { type: 'key-deleted'; keyId: string }
   | { type: 'member-changed'; workspaceId: string; userId: string }
-  | { type: 'workspace-deleted'; workspaceId: string };
+  | { type: 'workspace-deleted'; workspaceId: string }
+  | { type: 'session-ended'; sessionId: string };
 
 export type InvalidationHandler = (event: Invalidation) => void;
 

@@ -116,13 +116,9 @@ export class VerificationCache {
 
   /** Applies an invalidation from the bus: matching entries stop being served at once. */
   invalidate(event: Invalidation): void {
-    const id =
-      event.type === 'key-deleted'
-        ? `k:${event.keyId}`
-        : event.type === 'member-changed'
-          ? `m:${event.workspaceId}:${event.userId}`
-          : `w:${event.workspaceId}`;
-    this.tombstone(id);
+    if (event.type === 'key-deleted') this.tombstone(`k:${event.keyId}`);
+    else if (event.type === 'member-changed') this.tombstone(`m:${event.workspaceId}:${event.userId}`);
+    else if (event.type === 'workspace-deleted') this.tombstone(`w:${event.workspaceId}`);
   }
 
   private tombstone(id: string): void {

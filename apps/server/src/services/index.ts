@@ -28,7 +28,7 @@ export function createServices(deps: ServiceDeps) {
   const workspaces = new WorkspaceService(db, clock, bus);
   return {
     keys: deps.keys,
-    sessions: new SessionService(db, clock),
+    sessions: new SessionService(db, clock, bus),
     workspaces,
     accounts: new AccountService({ ...deps, workspaces }),
     members: new MemberService(db, clock, bus),

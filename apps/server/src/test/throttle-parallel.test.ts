@@ -112,4 +112,28 @@ describe('throttles under parallel attempts', () => {
     expect(response.headers['ratelimit-limit']).toBe('10');
     expect(response.headers['ratelimit-remaining']).toBe('9');
   });
+
+  it('never holds back a session it knows to be live, as it does not a known valid key', async () => {
+    const ada = await signUp(h.app, 'Ada');
+    const address = '10.50.0.6';
+    expect(
+      (await h.app.inject({ url: '/api/auth/me', headers: { cookie: ada.cookie }, remoteAddress: address }))
+        .statusCode,
+    ).toBe(200);
+    for (let i = 0; i < FAILED_AUTH_PER_IP_PER_MINUTE; i++) {
+      await h.app.inject({ url: '/api/auth/me', headers: keyHeaders(generateKey()), remoteAddress: address });
+    }
+    const stranger = await h.app.inject({
+      url: '/api/auth/me',
+      headers: { cookie: 'socifyr_session=made-up' },
+      remoteAddress: address,
+    });
+    expect(stranger.statusCode).toBe(429);
+    const known = await h.app.inject({
+      url: '/api/auth/me',
+      headers: { cookie: ada.cookie },
+      remoteAddress: address,
+    });
+    expect(known.statusCode).toBe(200);
+  });
 });
