@@ -20,7 +20,7 @@ import {
   MAX_PARAM_LENGTH,
 } from './http/error-handler.js';
 import { OpenApiCollector } from './http/openapi.js';
-import { validatorCompiler } from './http/validation.js';
+import { createValidatorCompiler } from './http/validation.js';
 import { KeyService } from './keys/key-service.js';
 import { LastUsedRecorder } from './keys/last-used-recorder.js';
 import { VerificationCache } from './keys/verification-cache.js';
@@ -85,7 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     frameworkErrors: frameworkErrors(clock),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(createValidatorCompiler());
   installErrorHandling(app, clock);
 
   // Only JSON is accepted; other content types answer 400 with a message saying so.

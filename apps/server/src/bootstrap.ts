@@ -12,7 +12,7 @@ import { argon2Hasher, type PasswordHasher } from './auth/passwords.js';
 import { type Clock, systemClock } from './clock.js';
 import { InProcessBus } from './events/bus.js';
 import { AppError } from './http/errors.js';
-import { validationMessages, validatorCompiler } from './http/validation.js';
+import { createValidatorCompiler, validationMessages } from './http/validation.js';
 import { KeyService } from './keys/key-service.js';
 import { LastUsedRecorder } from './keys/last-used-recorder.js';
 import { VerificationCache } from './keys/verification-cache.js';
@@ -47,7 +47,7 @@ const BootstrapInput = Type.Object(
 );
 
 // Compiled as the API compiles a request body, so the sentences are the API's own.
-const validateInput = validatorCompiler({
+const validateInput = createValidatorCompiler()({
   schema: BootstrapInput,
   method: 'POST',
   url: 'bootstrap',

@@ -29,13 +29,18 @@ function createAjv(coerce: boolean): Ajv {
   return ajv;
 }
 
-const strictAjv = createAjv(false);
-const coercingAjv = createAjv(true);
-
-export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
-  if (httpPart === 'body') return strictAjv.compile(schema as object) as ValidateFunction;
-  return rejectNonFinite(coercingAjv.compile(schema as object), schema as ObjectSchema);
-};
+/**
+ * A schema compiler with Ajv instances of its own (one per app, so compiled schemas go when the app goes):
+ * strict for bodies, coercing for query strings and path parameters.
+ */
+export function createValidatorCompiler(): FastifySchemaCompiler<unknown> {
+  const strictAjv = createAjv(false);
+  const coercingAjv = createAjv(true);
+  return ({ schema, httpPart }) => {
+    if (httpPart === 'body') return strictAjv.compile(schema as object) as ValidateFunction;
+    return rejectNonFinite(coercingAjv.compile(schema as object), schema as ObjectSchema);
+  };
+}
 
 /**
  * Text coerced to a number can overflow to ±Infinity ("1e400"), which Ajv's range keywords let through;
