@@ -125,9 +125,41 @@ const settings: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial, '0002_settings': settings };
+/**
+ * One pending invitation per (workspace, email), kept by the database: two invitations created at once
+ * could otherwise both stay, each with a working token. Of duplicates the newest stays (ids sort by time).
+ */
+const uniquePendingInvitation: Migration = {
+  async up(db: AnyDb) {
+    const newest = db
+      .selectFrom('invitations')
+      .select(db.fn.max('id').as('newest'))
+      .groupBy(['workspace_id', 'email']);
+    await db.deleteFrom('invitations').where('id', 'not in', newest).execute();
+    await db.schema.dropIndex('invitations_workspace_email').execute();
+    await db.schema
+      .createIndex('invitations_workspace_email_unique')
+      .unique()
+      .on('invitations')
+      .columns(['workspace_id', 'email'])
+      .execute();
+  },
+};
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': initial,
+  '0002_settings': settings,
+  '0003_unique_pending_invitation': uniquePendingInvitation,
+};
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Applies the migrations up to and including `name` only: for tests of a migration on older data. */
+export async function migrateTo(db: AnyDb, name: string): Promise<void> {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'socifyr_migrations' });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw new Error(`Database migration to ${name} failed`, { cause: error });
+}
 
 /** Brings the schema up to date; throws with the failing migration's name if one fails. */
 export async function migrateToLatest(db: AnyDb): Promise<void> {

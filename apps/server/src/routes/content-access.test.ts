@@ -215,7 +215,7 @@ describe('content: isolation between workspaces', () => {
       headers: keyHeaders(plaintext),
       payload: { connections: ['x-eve'], text: 'Hi' },
     });
-    expect(expectError(borrowed, 400).error).toBe('Connection "x-eve" not found');
+    expect(expectError(borrowed, 400).error).toEqual(['Connection "x-eve" not found']);
   });
 
   it('lets a member of two workspaces choose one with X-Workspace-Id', async () => {

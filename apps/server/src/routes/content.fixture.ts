@@ -2,16 +2,24 @@
  * What the content suites share: a harness on a clock the tests move, so "newest first" and "in the
  * future" are decided by the test and not by chance, and helpers that connect accounts and create posts.
  */
+import type { Db } from '../db/tables.js';
 import { rateLimitPolicy } from '../limits/rate-limiter.js';
 import { FakeClock, type Headers, type Person, sessionHeaders, useHarness } from '../test/harness.js';
 
 export const START = '2030-01-01T00:00:00.000Z';
 export const FUTURE = '2030-02-01T09:00:00.000Z';
 
-/** A fresh harness for every test, its clock back at START, and the helpers bound to it. */
-export function useContentHarness() {
+/**
+ * A fresh harness for every test, its clock back at START, and the helpers bound to it. `db`, when
+ * given, supplies the database of each test (the caller makes and closes it).
+ */
+export function useContentHarness({ db }: { db?: () => Db } = {}) {
   const clock = new FakeClock(START);
-  const h = useHarness(() => ({ clock: clock.reset(), policy: rateLimitPolicy(1000, 100_000) }));
+  const h = useHarness(() => ({
+    clock: clock.reset(),
+    policy: rateLimitPolicy(1000, 100_000),
+    ...(db ? { db: db() } : {}),
+  }));
 
   /** Connects `platform`/`handle` to `person`'s own workspace; returns the connection's slug. */
   async function connect(person: Person, handle = 'brand', platform = 'x'): Promise<string> {

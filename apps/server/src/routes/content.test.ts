@@ -81,11 +81,11 @@ describe('content: create and read', () => {
 
 describe('content: create validation', () => {
   const long = 'a'.repeat(10_001);
-  it.each<[string, Record<string, unknown> | string, string | string[]]>([
+  it.each<[string, Record<string, unknown> | string, string[]]>([
     [
       'an unknown slug',
       { connections: ['x-brand', 'x-nobody'], text: 'Hi' },
-      'Connection "x-nobody" not found',
+      ['Connection "x-nobody" not found'],
     ],
     [
       'several unknown slugs',
@@ -127,12 +127,12 @@ describe('content: create validation', () => {
     [
       'a scheduledAt in the past',
       { connections: ['x-brand'], text: 'Hi', scheduledAt: '2029-12-31T23:59:59Z' },
-      'scheduledAt must be in the future',
+      ['scheduledAt must be in the future'],
     ],
     [
       'a scheduledAt of right now',
       { connections: ['x-brand'], text: 'Hi', scheduledAt: '2030-01-01T00:00:01Z' },
-      'scheduledAt must be in the future',
+      ['scheduledAt must be in the future'],
     ],
     [
       'a scheduledAt that is not a date-time',
@@ -167,7 +167,7 @@ describe('content: create validation', () => {
     [
       'a slug with a null character',
       { connections: ['x-brand\u0000'], text: 'Hi' },
-      'Connection "x-brand\u0000" not found',
+      ['Connection "x-brand\u0000" not found'],
     ],
     ['a body that is not an object', '["x-brand"]', ['request body must be a JSON object']],
   ])('rejects %s', async (_case, payload, expected) => {
@@ -229,12 +229,12 @@ describe('content: edit, archive, delete', () => {
     });
   });
 
-  it.each<[string, unknown, string | string[]]>([
-    ['an empty body', {}, 'Nothing to change: send at least one of text, connections, scheduledAt'],
-    ['an unknown slug', { connections: ['x-nobody'] }, 'Connection "x-nobody" not found'],
+  it.each<[string, unknown, string[]]>([
+    ['an empty body', {}, ['Nothing to change: send at least one of text, connections, scheduledAt']],
+    ['an unknown slug', { connections: ['x-nobody'] }, ['Connection "x-nobody" not found']],
     ['empty connections', { connections: [] }, ['connections should not be empty']],
     ['blank text', { text: '  ' }, ['text should not be blank']],
-    ['a past scheduledAt', { scheduledAt: '2020-01-01T00:00:00Z' }, 'scheduledAt must be in the future'],
+    ['a past scheduledAt', { scheduledAt: '2020-01-01T00:00:00Z' }, ['scheduledAt must be in the future']],
     ['a scheduledAt of the wrong type', { scheduledAt: 5 }, ['scheduledAt must be a string or null']],
     ['an unknown field', { status: 'scheduled' }, ['property status should not exist']],
   ])('rejects a patch with %s', async (_case, payload, expected) => {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { isUniqueViolation } from '../db/database.js';
 import type { RoleKey } from '../db/tables.js';
+import { newId } from '../ids.js';
 import {
   addMember,
   createKey,
@@ -116,6 +118,70 @@ describe('POST /api/workspaces/:id/invitations', () => {
     expect(expectError(await accept(bob, first.token), 404).error).toBe('Invitation not found');
     expect((await accept(bob, second.token)).json().data).toMatchObject({ roleKey: 'ADMIN' });
   });
+
+  it('two invitations for the same email at once leave one, and only its token works', async () => {
+    const ada = await signUp(h.app, 'Ada');
+    const bob = await signUp(h.app, 'Bob');
+    const both = await Promise.all([inviteOk(ada, bob.email, 'EDITOR'), inviteOk(ada, bob.email, 'ADMIN')]);
+    const rows = await invitationRows(ada.workspaceId);
+    expect(rows).toHaveLength(1);
+    const kept = both.find((created) => created.id === rows[0]!.id)!;
+    const replaced = both.find((created) => created !== kept)!;
+    expect(rows[0]!.token_hash).toBe(createHash('sha256').update(kept.token).digest('hex'));
+    expectError(await accept(bob, replaced.token), 404);
+    expect((await accept(bob, kept.token)).statusCode).toBe(201);
+  });
+
+  it('is backed by the database: a second pending invitation for an email cannot be stored', async () => {
+    const ada = await signUp(h.app, 'Ada');
+    await inviteOk(ada, 'bob@example.com');
+    const [row] = await invitationRows(ada.workspaceId);
+    const copy = { ...row!, id: newId('inv'), token_hash: 'another' };
+    const error = await h.db
+      .insertInto('invitations')
+      .values(copy)
+      .execute()
+      .catch((e: unknown) => e);
+    expect(isUniqueViolation(error), String(error)).toBe(true);
+  });
+
+  it('clears the expired invitations of the workspace, and only those', async () => {
+    const ada = await signUp(h.app, 'Ada');
+    const eve = await signUp(h.app, 'Eve');
+    const expired = await inviteOk(ada, 'old@example.com');
+    const pending = await inviteOk(ada, 'pending@example.com');
+    const elsewhere = await inviteOk(eve, 'old@example.com');
+    await h.db
+      .updateTable('invitations')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('id', 'in', [expired.id, elsewhere.id])
+      .execute();
+
+    const fresh = await inviteOk(ada, 'new@example.com');
+    const ids = (await invitationRows(ada.workspaceId)).map((row) => row.id).sort();
+    expect(ids).toEqual([pending.id, fresh.id].sort());
+    // Another workspace's are left to that workspace's next invitation.
+    expect((await invitationRows(eve.workspaceId)).map((row) => row.id)).toEqual([elsewhere.id]);
+  });
+
+  it('refuses OWNER from any caller of the service, as a validation failure', async () => {
+    const ada = await signUp(h.app, 'Ada');
+    const actor = {
+      userId: ada.userId,
+      workspaceId: ada.workspaceId,
+      roleKey: 'OWNER',
+      apiKeyId: null,
+    } as const;
+    const error = await h.app.socifyr.services.invitations
+      .create(actor, { email: 'bob@example.com', roleKey: 'OWNER' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'validation',
+      statusCode: 400,
+      detail: ['roleKey must be one of: ADMIN, EDITOR, CONTRIBUTOR'],
+    });
+    expect(await invitationRows(ada.workspaceId)).toEqual([]);
+  });
 });
 
 describe('who may manage invitations', () => {
@@ -208,7 +274,7 @@ describe('POST /api/invitations/accept', () => {
     const { token } = await inviteOk(ada, bob.email, 'EDITOR');
 
     const response = await accept(bob, token);
-    expect(response.statusCode).toBe(200);
+    expect(response.statusCode, response.body).toBe(201);
     const member = response.json().data;
     expect(member).toMatchObject({ userId: bob.userId, email: bob.email, name: 'Bob', roleKey: 'EDITOR' });
     expect(member.id).toMatch(/^mem_/);

@@ -111,13 +111,14 @@ export function invitationRoutes(base: FastifyInstance, { services, context }: R
         tags,
         summary: "Join a workspace with an invitation's token (signed in as the invited email)",
         body: AcceptBody,
-        response: { 200: Envelope(Member) },
+        // It creates a membership, and creates answer 201 (API.md, Transport).
+        response: { 201: Envelope(Member) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const member = await services.invitations.accept(request.principal!.userId, request.body.token);
       request.log.info({ userId: member.userId, membershipId: member.id }, 'invitation accepted');
-      return ok(member);
+      return reply.status(201).send(ok(member));
     },
   );
 }

@@ -2,11 +2,13 @@
  * Content: the workspace's posts. A post names connections by slug and is a draft, scheduled for a
  * future time, or archived. This edition stores and schedules posts; it does not deliver them.
  */
+
+import type { ExpressionBuilder } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import { assertCan } from '../auth/permissions.js';
 import { type Clock, isoNow } from '../clock.js';
-import type { Db, PostRow, PostStatus } from '../db/tables.js';
-import { AppError, badRequest, conflict, notFound } from '../http/errors.js';
+import type { Db, PostRow, PostStatus, Tables } from '../db/tables.js';
+import { AppError, conflict, notFound } from '../http/errors.js';
 import { isIdOf, newId } from '../ids.js';
 import { unknownConnectionSlugs } from './connections.js';
 import { assertMayChange, assertMaySchedule } from './content-permissions.js';
@@ -119,7 +121,9 @@ export class ContentService {
   /** Changes text, connections or schedule; archived posts are frozen. */
   async update(actor: Actor, postId: string, input: UpdatePostInput): Promise<PostView> {
     if (input.text === undefined && input.connections === undefined && input.scheduledAt === undefined) {
-      throw badRequest('Nothing to change: send at least one of text, connections, scheduledAt');
+      throw new AppError('validation', [
+        'Nothing to change: send at least one of text, connections, scheduledAt',
+      ]);
     }
     const row = await this.find(actor, postId);
     if (row.status === 'archived') throw conflict('Archived posts cannot be edited');
@@ -134,13 +138,13 @@ export class ContentService {
       changes.scheduled_at = scheduledAt ?? null;
       changes.status = scheduledAt ? 'scheduled' : 'draft';
     }
-    await this.db
+    const updated = await this.db
       .updateTable('posts')
       .set(changes)
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('id', '=', postId)
-      .execute();
-    return toPostView({ ...row, ...changes });
+      .where(this.asChecked(actor, row))
+      .returningAll()
+      .executeTakeFirst();
+    return toPostView(updated ?? (await this.changedMeanwhile(actor, postId)));
   }
 
   /** Archives a post; archiving an archived post changes nothing. */
@@ -153,23 +157,42 @@ export class ContentService {
     }
     assertMayChange(actor, row);
     const changes = { status: 'archived' as const, updated_at: isoNow(this.clock) };
-    await this.db
+    const archived = await this.db
       .updateTable('posts')
       .set(changes)
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('id', '=', postId)
-      .execute();
-    return toPostView({ ...row, ...changes });
+      .where(this.asChecked(actor, row))
+      .returningAll()
+      .executeTakeFirst();
+    return toPostView(archived ?? (await this.changedMeanwhile(actor, postId)));
   }
 
   async delete(actor: Actor, postId: string): Promise<void> {
     const row = await this.find(actor, postId);
     assertMayChange(actor, row);
-    await this.db
-      .deleteFrom('posts')
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('id', '=', postId)
-      .execute();
+    const result = await this.db.deleteFrom('posts').where(this.asChecked(actor, row)).executeTakeFirst();
+    if (result.numDeletedRows === 0n) await this.changedMeanwhile(actor, postId);
+  }
+
+  /**
+   * Matches `row` only while it is as read and checked. Who may change a post, and whether it is frozen,
+   * depend on its status (its author never changes), so a write is made only if the status is still the
+   * one checked: an archive or a schedule landing meanwhile makes the write match nothing.
+   */
+  private asChecked(actor: Actor, row: PostRow) {
+    return (eb: ExpressionBuilder<Tables, 'posts'>) =>
+      eb.and([
+        eb('workspace_id', '=', actor.workspaceId),
+        eb('id', '=', row.id),
+        eb('status', '=', row.status),
+      ]);
+  }
+
+  /** The answer when a checked write matched nothing: 404 if the post is gone, else 409. */
+  private async changedMeanwhile(actor: Actor, postId: string): Promise<never> {
+    await this.find(actor, postId);
+    throw conflict(
+      'Post was changed by someone else while this request ran; fetch it again and retry if your change still applies',
+    );
   }
 
   private async find(actor: Actor, postId: string): Promise<PostRow> {
@@ -203,8 +226,7 @@ export class ContentService {
       else if (ms <= this.clock.now()) problems.push('scheduledAt must be in the future');
       else scheduledAt = new Date(ms).toISOString();
     }
-    if (problems.length > 0)
-      throw new AppError('validation', problems.length === 1 ? problems[0]! : problems);
+    if (problems.length > 0) throw new AppError('validation', problems);
     return scheduledAt;
   }
 }

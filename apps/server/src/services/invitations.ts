@@ -8,7 +8,7 @@ import { type Clock, isoNow } from '../clock.js';
 import { isUniqueViolation } from '../db/database.js';
 import type { Db, InvitationRow, RoleKey } from '../db/tables.js';
 import type { EventBus } from '../events/bus.js';
-import { badRequest, conflict, forbidden, notFound } from '../http/errors.js';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors.js';
 import { isIdOf, newId } from '../ids.js';
 import { newToken, tokenHash } from '../tokens.js';
 import { normalizeEmail } from './accounts.js';
@@ -44,7 +44,8 @@ export class InvitationService {
 
   /**
    * Invites `email` with `roleKey` (ADMIN+). A pending invitation for the same email is replaced, so
-   * only the newest token works. The returned token must go to the caller and nowhere else.
+   * only the newest token works; expired invitations of the workspace are cleared on the way. The
+   * returned token must go to the caller and nowhere else.
    */
   async create(
     actor: Actor,
@@ -53,7 +54,7 @@ export class InvitationService {
     assertCan(actor.roleKey, 'members:manage');
     // The route's schema already refuses OWNER; this keeps the rule true for every caller of the service.
     if (!isInvitable(input.roleKey)) {
-      throw badRequest(`roleKey must be one of: ${INVITABLE_ROLE_KEYS.join(', ')}`);
+      throw new AppError('validation', [`roleKey must be one of: ${INVITABLE_ROLE_KEYS.join(', ')}`]);
     }
     const email = normalizeEmail(input.email);
     if (await this.isMemberEmail(actor.workspaceId, email)) {
@@ -72,14 +73,28 @@ export class InvitationService {
       expires_at: new Date(now + INVITATION_TTL_MS).toISOString(),
       created_at: new Date(now).toISOString(),
     };
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .deleteFrom('invitations')
-        .where('workspace_id', '=', actor.workspaceId)
-        .where('email', '=', email)
-        .execute();
-      await trx.insertInto('invitations').values(row).execute();
-    });
+    // Nobody can accept these any more; without this the table would only grow.
+    await this.db
+      .deleteFrom('invitations')
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('expires_at', '<=', row.created_at)
+      .execute();
+    // One statement, so two invitations for the same email at once cannot both stay: the unique
+    // (workspace_id, email) index makes the later one replace the earlier, token and all.
+    await this.db
+      .insertInto('invitations')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['workspace_id', 'email']).doUpdateSet((eb) => ({
+          id: eb.ref('excluded.id'),
+          role_key: eb.ref('excluded.role_key'),
+          token_hash: eb.ref('excluded.token_hash'),
+          invited_by_user_id: eb.ref('excluded.invited_by_user_id'),
+          expires_at: eb.ref('excluded.expires_at'),
+          created_at: eb.ref('excluded.created_at'),
+        })),
+      )
+      .execute();
     return { ...toInvitationView(row), token };
   }
 

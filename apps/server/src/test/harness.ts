@@ -210,8 +210,7 @@ export async function addMember(
     headers: sessionHeaders(member),
     payload: { token: invite.json().data.token },
   });
-  if (accept.statusCode !== 200 && accept.statusCode !== 201)
-    throw new Error(`accept failed: ${accept.body}`);
+  if (accept.statusCode !== 201) throw new Error(`accept failed: ${accept.body}`);
 }
 
 export type Via = 'session' | 'key';

@@ -113,6 +113,7 @@ export const ROUTES: readonly RouteEntry[] = [
   route('POST', '/api/invitations/accept', () => '/api/invitations/accept', {
     body: (f) => ({ token: f.invitationToken }),
     sessionOnly: true,
+    okStatus: 201,
   }),
 
   // API keys
