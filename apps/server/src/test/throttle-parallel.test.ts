@@ -9,8 +9,11 @@ import { createKey, keyHeaders, signUp, useHarness } from './harness.js';
 
 const h = useHarness();
 
-const statusCounts = (statuses: number[]) =>
-  statuses.reduce<Record<number, number>>((counts, s) => ({ ...counts, [s]: (counts[s] ?? 0) + 1 }), {});
+function statusCounts(statuses: number[]): Record<number, number> {
+  const counts: Record<number, number> = {};
+  for (const status of statuses) counts[status] = (counts[status] ?? 0) + 1;
+  return counts;
+}
 
 describe('throttles under parallel attempts', () => {
   it('lets exactly the limit of parallel unknown keys reach the store, and answers the rest 429', async () => {
