@@ -43,6 +43,7 @@ async function serve(): Promise<void> {
     app.log.info(`${signal} received: finishing requests and writing pending key usage`);
     await app.close();
     await stores.close();
+    app.log.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

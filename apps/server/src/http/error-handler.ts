@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.js';
+import { maskKeys } from '../redact.js';
 import { errorEnvelope } from './envelope.js';
 import { AppError, ERROR_STATUS, type ErrorCode } from './errors.js';
 import { validationMessages } from './validation.js';
@@ -66,6 +67,8 @@ export function installErrorHandling(app: FastifyInstance, clock: Clock): void {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
+      // Why a request was refused is what an operator looks for first; the message never holds a secret.
+      request.log.info({ code: error.code, reason: maskKeys(error.message) }, 'request refused');
       reply.headers(error.headers);
       return send(request, reply, error.statusCode, error.detail);
     }
