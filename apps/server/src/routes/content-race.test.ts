@@ -5,20 +5,11 @@
  * Kysely on the same SQLite connection (the app's own connection is busy until the read returns).
  */
 import SQLite from 'better-sqlite3';
-import {
-  Kysely,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryResult,
-  type RootOperationNode,
-  SqliteDialect,
-  TableNode,
-  type UnknownRow,
-} from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/migrations.js';
 import type { Db, Tables } from '../db/tables.js';
+import { AfterNextRead } from '../test/after-next-read.js';
 import { actingIn, addMember, expectError, type Headers, sessionHeaders, signUp } from '../test/harness.js';
 import { FUTURE, useContentHarness } from './content.fixture.js';
 
@@ -26,37 +17,7 @@ import { FUTURE, useContentHarness } from './content.fixture.js';
 type Meanwhile = (db: Db, postId: string) => Promise<unknown>;
 type Change = 'PATCH' | 'POST' | 'DELETE';
 
-/** Runs an armed step once, right after the next read from `posts` returns and before anything else runs. */
-class AfterNextPostRead implements KyselyPlugin {
-  private readonly postReads = new WeakSet<object>();
-  private step: (() => Promise<unknown>) | undefined;
-
-  arm(step: () => Promise<unknown>): void {
-    this.step = step;
-  }
-
-  disarm(): void {
-    this.step = undefined;
-  }
-
-  transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
-    const froms = node.kind === 'SelectQueryNode' ? (node.from?.froms ?? []) : [];
-    const readsPosts = froms.some((from) => TableNode.is(from) && from.table.identifier.name === 'posts');
-    if (readsPosts) this.postReads.add(queryId);
-    return node;
-  }
-
-  async transformResult({ queryId, result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    const step = this.step;
-    if (step && this.postReads.has(queryId)) {
-      this.step = undefined;
-      await step();
-    }
-    return result;
-  }
-}
-
-const between = new AfterNextPostRead();
+const between = new AfterNextRead('posts');
 let db: Db;
 /** The other request's connection: the same database, not behind the app's connection lock. */
 let other: Db;

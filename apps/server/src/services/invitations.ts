@@ -155,6 +155,19 @@ export class InvitationService {
     if (await findMember(this.db, workspaceId, userId)) throw alreadyMember();
     try {
       await this.db.transaction().execute(async (trx) => {
+        // Use the invitation up first, and only if it is still the one read above: one cancelled or
+        // replaced (same email, new role) in the meantime must not be accepted with its old role.
+        const used = await trx
+          .deleteFrom('invitations')
+          .where('id', '=', invitation.id)
+          .where('token_hash', '=', invitation.token_hash)
+          .executeTakeFirst();
+        if (used.numDeletedRows === 0n) {
+          throw new AppError(
+            'not_found',
+            'Invitation not found: it was cancelled or replaced while you accepted it',
+          );
+        }
         await trx
           .insertInto('memberships')
           .values({
@@ -165,7 +178,6 @@ export class InvitationService {
             joined_at: isoNow(this.clock),
           })
           .execute();
-        await trx.deleteFrom('invitations').where('id', '=', invitation.id).execute();
       });
     } catch (error) {
       // Two accepts racing for the same person: the unique (workspace, user) constraint decides.
