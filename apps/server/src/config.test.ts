@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       dataDir: './data',
       keySecret: undefined,
       logLevel: 'info',
+      acceptNewKeySecret: false,
       trustProxy: false,
       rateLimitPerSecond: 10,
       rateLimitPerMinute: 60,
@@ -27,6 +28,7 @@ describe('loadConfig', () => {
       SOCIFYR_RATE_LIMIT_PER_MINUTE: '1000',
       SOCIFYR_RATE_LIMIT_TIERS: 'pro=50/1000, enterprise = 500/20000',
       SOCIFYR_TRUST_PROXY: '1',
+      SOCIFYR_ACCEPT_NEW_KEY_SECRET: 'true',
     });
     expect(config).toEqual({
       port: 9000,
@@ -34,6 +36,7 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/socifyr',
       keySecret: 'x'.repeat(40),
       logLevel: 'warn',
+      acceptNewKeySecret: true,
       trustProxy: 1,
       rateLimitPerSecond: 100,
       rateLimitPerMinute: 1000,

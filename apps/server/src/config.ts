@@ -16,6 +16,8 @@ export interface Config {
   /** Secret for key digests. When unset, one is generated into the data folder. */
   keySecret: string | undefined;
   logLevel: LogLevel;
+  /** Record the given key secret even though the database was set up with another (existing keys stop working). */
+  acceptNewKeySecret: boolean;
   /**
    * Which proxies to believe about the client address (X-Forwarded-For), for the per-IP throttles:
    * false (default: the socket address), true (any), a hop count, or a list of addresses/CIDRs.
@@ -88,6 +90,12 @@ export function loadConfig(env: Env = process.env): Config {
 
   const rateLimitTiers = parseTiers(text('SOCIFYR_RATE_LIMIT_TIERS'), problems);
   const trustProxy = parseTrustProxy(text('SOCIFYR_TRUST_PROXY'), problems);
+  const acceptNewKeySecretRaw = text('SOCIFYR_ACCEPT_NEW_KEY_SECRET');
+  if (acceptNewKeySecretRaw !== undefined && !['1', 'true', '0', 'false'].includes(acceptNewKeySecretRaw)) {
+    problems.push(
+      `SOCIFYR_ACCEPT_NEW_KEY_SECRET must be 1 or true (or 0 / false), got "${acceptNewKeySecretRaw}"`,
+    );
+  }
 
   const config: Config = {
     port: integer('PORT', 8101, 0, 65535),
@@ -96,6 +104,7 @@ export function loadConfig(env: Env = process.env): Config {
     keySecret,
     logLevel,
     trustProxy,
+    acceptNewKeySecret: acceptNewKeySecretRaw === '1' || acceptNewKeySecretRaw === 'true',
     rateLimitPerSecond: integer('SOCIFYR_RATE_LIMIT_PER_SECOND', 10, 1, 1_000_000),
     rateLimitPerMinute: integer('SOCIFYR_RATE_LIMIT_PER_MINUTE', 60, 1, 60_000_000),
     rateLimitTiers,

@@ -253,26 +253,38 @@ describe('socifyr-server', () => {
     });
   });
 
-  it('warns loudly when started with a key secret other than the one its keys were made with', async () => {
+  it('refuses to start with a key secret other than the one its keys were made with, unless told to', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'socifyr-secret-'));
     const env = { ...process.env, SOCIFYR_DATA_DIR: dataDir };
     const args = [MAIN, 'bootstrap', '--email', 'ci@example.com', '--password', 'a long ci password'];
     const { apiKey } = JSON.parse((await run(process.execPath, args, { env })).stdout);
+    const otherSecret = 'x'.repeat(64);
 
-    const server = await start(dataDir, { SOCIFYR_KEY_SECRET: 'x'.repeat(64) });
+    // The server, and a bootstrap run that would hand out keys the server rejects, both refuse.
+    for (const argv of [[MAIN], args]) {
+      const refused = run(process.execPath, argv, { env: { ...env, SOCIFYR_KEY_SECRET: otherSecret } });
+      await expect(refused).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(
+          /the key secret \(SOCIFYR_KEY_SECRET\) is not the one this database was set up with, under which its 1 API key\(s\) were made.*SOCIFYR_ACCEPT_NEW_KEY_SECRET=1/,
+        ),
+      });
+    }
+
+    // Told to, it adopts the new secret: the old key stops working, and it says so.
+    const server = await start(dataDir, {
+      SOCIFYR_KEY_SECRET: otherSecret,
+      SOCIFYR_ACCEPT_NEW_KEY_SECRET: '1',
+    });
     const response = await fetch(`${server.base}/auth/me`, {
       headers: { Authorization: `Bearer ${apiKey}` },
     });
     expect(response.status).toBe(401);
     await stop(server);
-    const errorLine = server
-      .output()
-      .split('\n')
-      .find((line) => line.includes('"level":50'));
-    expect(errorLine).toMatch(
-      /SOCIFYR_KEY_SECRET\) is not the one the 1 stored API key\(s\) were created with/,
+    expect(server.output()).toMatch(
+      /"level":40.*key secret replaced by SOCIFYR_KEY_SECRET.*the 1 API key\(s\) made under the previous one no longer work/,
     );
-    expect(server.output()).not.toContain('x'.repeat(64));
+    expect(server.output()).not.toContain(otherSecret);
   });
 
   it('names SOCIFYR_DATA_DIR when the data folder cannot be used', async () => {

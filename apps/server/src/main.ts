@@ -9,7 +9,7 @@ import { bootstrap, bootstrapProblems } from './bootstrap.js';
 import { bootstrapPassword, type Config, ConfigError, loadConfig } from './config.js';
 import { KeySecretFileError } from './keys/server-secret.js';
 import { rateLimitPolicy } from './limits/rate-limiter.js';
-import { DataDirError, openStores } from './stores.js';
+import { DataDirError, KeySecretMismatchError, openStores } from './stores.js';
 import { SERVER_VERSION } from './version.js';
 
 const USAGE = `Usage:
@@ -101,7 +101,11 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
-    else if (error instanceof DataDirError || error instanceof KeySecretFileError)
+    else if (
+      error instanceof DataDirError ||
+      error instanceof KeySecretFileError ||
+      error instanceof KeySecretMismatchError
+    )
       process.stderr.write(`socifyr-server: ${error.message}\n`);
     else if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`socifyr-server: ${(error as Error).message}\n\n${USAGE}\n`);

@@ -23,6 +23,8 @@ export interface Stores {
 const DATA_DIR_ERRORS = new Set(['EEXIST', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOENT']);
 
 export class DataDirError extends Error {}
+/** The key secret differs from the one the database was set up with. */
+export class KeySecretMismatchError extends Error {}
 
 /**
  * Opens the database and resolves the key secret. Throws DataDirError for an unusable data folder and
@@ -54,11 +56,18 @@ export async function openStores(config: Config): Promise<Stores> {
         ? 'key secret: from SOCIFYR_KEY_SECRET'
         : `key secret: ${secret.source === 'generated' ? 'generated into' : 'read from'} ${secret.file} — every API key depends on it: back it up, and set SOCIFYR_KEY_SECRET to this value on any other server of this deployment`,
   });
-  const check = await checkSecretFingerprint(db, secret.secret);
+  const check = await checkSecretFingerprint(db, secret.secret, { acceptNew: config.acceptNewKeySecret });
+  const where = secret.source === 'environment' ? 'SOCIFYR_KEY_SECRET' : secret.file;
   if (check.status === 'mismatch') {
+    await db.destroy();
+    throw new KeySecretMismatchError(
+      `the key secret (${where}) is not the one this database was set up with, under which its ${check.keyCount} API key(s) were made: with it they would all answer 401 "Invalid API key". Use the same secret as the server (the previous SOCIFYR_KEY_SECRET, or the data folder's key-secret file); to start over with this one, set SOCIFYR_ACCEPT_NEW_KEY_SECRET=1 once`,
+    );
+  }
+  if (check.status === 'replaced') {
     notices.push({
-      level: 'error',
-      message: `The key secret (${secret.source === 'environment' ? 'SOCIFYR_KEY_SECRET' : secret.file}) is not the one the ${check.keyCount} stored API key(s) were created with: every one of them will answer 401 "Invalid API key". Restore the previous secret (the old SOCIFYR_KEY_SECRET, or the data folder's key-secret file), or delete those keys to start over`,
+      level: 'warn',
+      message: `key secret replaced by ${where} (SOCIFYR_ACCEPT_NEW_KEY_SECRET): the ${check.keyCount} API key(s) made under the previous one no longer work`,
     });
   }
   return { db, keySecret: secret.secret, notices, close: () => db.destroy() };

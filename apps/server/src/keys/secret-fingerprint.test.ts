@@ -47,11 +47,16 @@ describe('checkSecretFingerprint', () => {
     await db.destroy();
   });
 
-  it('adopts a new secret when no key depends on the old one', async () => {
+  it('reports another secret even with no keys yet (a second process must not diverge), and replaces it on request', async () => {
     const db = await openSqlite({ dataDir: ':memory:' });
     await checkSecretFingerprint(db, SECRET_A);
-    expect(await checkSecretFingerprint(db, SECRET_B)).toEqual({ status: 'recorded' });
+    expect(await checkSecretFingerprint(db, SECRET_B)).toEqual({ status: 'mismatch', keyCount: 0 });
+    expect(await checkSecretFingerprint(db, SECRET_B, { acceptNew: true })).toEqual({
+      status: 'replaced',
+      keyCount: 0,
+    });
     expect(await checkSecretFingerprint(db, SECRET_B)).toEqual({ status: 'match' });
+    expect(await checkSecretFingerprint(db, SECRET_A)).toEqual({ status: 'mismatch', keyCount: 0 });
     await db.destroy();
   });
 });

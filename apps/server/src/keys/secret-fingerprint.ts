@@ -14,30 +14,41 @@ export const secretFingerprint = (secret: string): string =>
 
 export type SecretCheck =
   | { status: 'recorded' | 'match' }
-  /** The secret differs from the one the `keyCount` stored keys were made with. */
-  | { status: 'mismatch'; keyCount: number };
+  /** Another secret was recorded; `keyCount` keys were made with it and fail under this one. */
+  | { status: 'mismatch' | 'replaced'; keyCount: number };
+
+export interface CheckSecretOptions {
+  /** Record this secret even though another one was recorded (the operator means to change it). */
+  acceptNew?: boolean;
+}
 
 /**
- * Compares the secret with the recorded fingerprint. With no keys stored there is nothing to lose, so a
- * new secret is simply recorded; with keys stored, the old fingerprint stays until the secret is restored.
+ * Compares the secret with the recorded fingerprint. A different secret is a mismatch — whether keys
+ * exist or not, since a second process with another secret (a `bootstrap` run without the server's
+ * SOCIFYR_KEY_SECRET) would hand out keys the server rejects — unless `acceptNew` replaces it.
  */
-export async function checkSecretFingerprint(db: Db, secret: string): Promise<SecretCheck> {
+export async function checkSecretFingerprint(
+  db: Db,
+  secret: string,
+  { acceptNew = false }: CheckSecretOptions = {},
+): Promise<SecretCheck> {
   const fingerprint = secretFingerprint(secret);
   const row = await db.selectFrom('settings').select('value').where('name', '=', SETTING).executeTakeFirst();
   if (row?.value === fingerprint) return { status: 'match' };
-  if (row) {
-    const { count } = await db
-      .selectFrom('api_keys')
-      .select((eb) => eb.fn.countAll<string | number>().as('count'))
-      .executeTakeFirstOrThrow();
-    if (Number(count) > 0) return { status: 'mismatch', keyCount: Number(count) };
-    await db.updateTable('settings').set({ value: fingerprint }).where('name', '=', SETTING).execute();
+  if (!row) {
+    await db
+      .insertInto('settings')
+      .values({ name: SETTING, value: fingerprint })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
     return { status: 'recorded' };
   }
-  await db
-    .insertInto('settings')
-    .values({ name: SETTING, value: fingerprint })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  return { status: 'recorded' };
+  const { count } = await db
+    .selectFrom('api_keys')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .executeTakeFirstOrThrow();
+  const keyCount = Number(count);
+  if (!acceptNew) return { status: 'mismatch', keyCount };
+  await db.updateTable('settings').set({ value: fingerprint }).where('name', '=', SETTING).execute();
+  return { status: 'replaced', keyCount };
 }
