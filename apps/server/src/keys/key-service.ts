@@ -38,6 +38,10 @@ export interface VerifyOptions {
   admitStoreRead?: () => Promise<boolean>;
 }
 
+/** A store read refused by `admitStoreRead`. */
+const THROTTLED = Symbol('throttled');
+type Loaded = CachedKey | null | typeof THROTTLED;
+
 export interface KeyServiceOptions {
   db: Db;
   secret: string;
@@ -54,6 +58,8 @@ export class KeyService {
   private readonly recorder: LastUsedRecorder;
   private readonly bus: EventBus;
   private readonly clock: Clock;
+  /** Store reads in flight, by digest. */
+  private readonly loading = new Map<string, Promise<Loaded>>();
 
   constructor({ db, secret, cache, recorder, bus, clock = systemClock }: KeyServiceOptions) {
     this.db = db;
@@ -123,8 +129,11 @@ export class KeyService {
 
     let key = this.cache.getKey(digest);
     if (key === undefined) {
-      if (admitStoreRead && !(await admitStoreRead())) return { ok: false, reason: 'throttled' };
-      key = await this.loadKey(digest);
+      // Concurrent requests with the same uncached key share one read (and one admission): a fleet
+      // starting with a new key at once costs one query and is not mistaken for a flood of guesses.
+      const loaded = await (this.loading.get(digest) ?? this.startLoad(digest, admitStoreRead));
+      if (loaded === THROTTLED) return { ok: false, reason: 'throttled' };
+      key = loaded;
     }
     if (key === null) return { ok: false, reason: 'unknown' };
 
@@ -149,6 +158,16 @@ export class KeyService {
     const role = row?.role_key ?? null;
     this.cache.setRole(workspaceId, userId, role, readSeq);
     return role;
+  }
+
+  /** Registered before its first await, so requests arriving meanwhile join it instead of starting their own. */
+  private startLoad(digest: string, admitStoreRead: VerifyOptions['admitStoreRead']): Promise<Loaded> {
+    const load = (async () => {
+      if (admitStoreRead && !(await admitStoreRead())) return THROTTLED;
+      return this.loadKey(digest);
+    })().finally(() => this.loading.delete(digest));
+    this.loading.set(digest, load);
+    return load;
   }
 
   /** One indexed query for the key, its workspace's tier and its creator's role; all go into the cache. */

@@ -56,7 +56,7 @@ export function authRoutes(base: FastifyInstance, { services }: RouteDeps): void
       },
     },
     async (request, reply) => {
-      const user = await services.accounts.signup(request.body);
+      const user = await services.accounts.signup(request.body, request.ip);
       const session = await services.sessions.create(user.id);
       setSessionCookie(request, reply, session.token, session.maxAgeSeconds);
       return reply.status(201).send(ok({ user }));

@@ -24,6 +24,9 @@ export const toUserView = (row: Pick<UserRow, 'id' | 'email' | 'name' | 'created
   createdAt: row.created_at,
 });
 
+const emailTaken = () =>
+  conflict('An account with this email already exists; sign in instead (POST /api/auth/login)');
+
 /** Emails are compared without case or surrounding space. */
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -48,9 +51,23 @@ export class AccountService {
     this.authAttempts = new AttemptThrottle(options.rateLimits, options.policy.failedAuthPerIp);
   }
 
-  async signup(input: { email: string; password: string; name: string }): Promise<UserView> {
+  /**
+   * Creates an account with its first workspace. A taken email is answered before the (slow) hash and
+   * counts as a failed attempt of the address, so sign-up cannot be used to make the server hash at will.
+   */
+  async signup(input: { email: string; password: string; name: string }, ip?: string): Promise<UserView> {
     const email = normalizeEmail(input.email);
     const name = input.name.trim();
+    const taken = await this.options.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirst();
+    if (taken) {
+      const waitMs = ip === undefined ? 0 : await this.authAttempts.admit(failedAuthSubject(ip));
+      if (waitMs > 0) throw tooManyFailures(waitMs);
+      throw emailTaken();
+    }
     const now = isoNow(this.options.clock);
     const user: UserRow = {
       id: newId('usr', this.options.clock.now()),
@@ -65,8 +82,7 @@ export class AccountService {
         await this.options.workspaces.create(user.id, `${name}'s workspace`, trx);
       });
     } catch (error) {
-      if (isUniqueViolation(error))
-        throw conflict('An account with this email already exists; sign in instead (POST /api/auth/login)');
+      if (isUniqueViolation(error)) throw emailTaken();
       throw error;
     }
     return toUserView(user);

@@ -65,6 +65,7 @@ const FIELDS: TextField[] = [
           .selectFrom('api_keys')
           .select('label')
           .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
           .executeTakeFirstOrThrow()
       ).label,
   },

@@ -4,8 +4,12 @@
  */
 import { generateKey } from '@socifyr/keys';
 import { describe, expect, it } from 'vitest';
-import { FAILED_AUTH_PER_IP_PER_MINUTE, FAILED_SIGN_IN_PER_15_MINUTES } from '../limits/rate-limiter.js';
-import { createKey, keyHeaders, signUp, useHarness } from './harness.js';
+import {
+  FAILED_AUTH_PER_IP_PER_MINUTE,
+  FAILED_SIGN_IN_PER_15_MINUTES,
+  rateLimitPolicy,
+} from '../limits/rate-limiter.js';
+import { createHarness, createKey, keyHeaders, signUp, useHarness } from './harness.js';
 
 const h = useHarness();
 
@@ -138,5 +142,66 @@ describe('throttles under parallel attempts', () => {
       remoteAddress: address,
     });
     expect(known.statusCode).toBe(200);
+  });
+
+  it('reads a new key once for a burst of parallel requests, and holds none of them back', async () => {
+    const burst = await createHarness({ policy: rateLimitPolicy(1000, 100_000) });
+    try {
+      const ada = await signUp(burst.app, 'Ada');
+      const { plaintext } = await createKey(burst.app, ada);
+      let storeReads = 0;
+      const keys = burst.app.socifyr.services.keys as unknown as {
+        loadKey: (digest: string) => Promise<unknown>;
+      };
+      const original = keys.loadKey.bind(keys);
+      keys.loadKey = (digest) => {
+        storeReads++;
+        return original(digest);
+      };
+      const responses = await Promise.all(
+        Array.from({ length: FAILED_AUTH_PER_IP_PER_MINUTE + 10 }, () =>
+          burst.app.inject({
+            url: '/api/auth/me',
+            headers: keyHeaders(plaintext),
+            remoteAddress: '10.50.0.7',
+          }),
+        ),
+      );
+      expect(statusCounts(responses.map((r) => r.statusCode))).toEqual({
+        200: FAILED_AUTH_PER_IP_PER_MINUTE + 10,
+      });
+      expect(storeReads).toBe(1);
+    } finally {
+      await burst.close();
+    }
+  });
+
+  it('answers sign-ups for a taken email without hashing, and counts them as failures of the address', async () => {
+    const ada = await signUp(h.app, 'Ada');
+    let hashes = 0;
+    const passwords = h.app.socifyr.services.accounts as unknown as {
+      options: { passwords: { hash: (p: string) => Promise<string> } };
+    };
+    const original = passwords.options.passwords.hash;
+    passwords.options.passwords.hash = (password) => {
+      hashes++;
+      return original(password);
+    };
+    const responses = await Promise.all(
+      Array.from({ length: FAILED_AUTH_PER_IP_PER_MINUTE + 5 }, () =>
+        h.app.inject({
+          method: 'POST',
+          url: '/api/auth/signup',
+          payload: { email: ada.email, password: 'correct horse battery', name: 'Mallory' },
+          remoteAddress: '10.50.0.8',
+        }),
+      ),
+    );
+    passwords.options.passwords.hash = original;
+    expect(statusCounts(responses.map((r) => r.statusCode))).toEqual({
+      409: FAILED_AUTH_PER_IP_PER_MINUTE,
+      429: 5,
+    });
+    expect(hashes).toBe(0);
   });
 });
