@@ -4,12 +4,9 @@
  * right after the service's read, by a Kysely plugin on the app's database that runs it through a second
  * Kysely on the same SQLite connection (the app's own connection is busy until the read returns).
  */
-import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../db/migrations.js';
-import type { Db, Tables } from '../db/tables.js';
-import { AfterNextRead } from '../test/after-next-read.js';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../db/tables.js';
+import { useRaceDatabase } from '../test/after-next-read.js';
 import { actingIn, addMember, expectError, type Headers, sessionHeaders, signUp } from '../test/harness.js';
 import { FUTURE, useContentHarness } from './content.fixture.js';
 
@@ -17,25 +14,9 @@ import { FUTURE, useContentHarness } from './content.fixture.js';
 type Meanwhile = (db: Db, postId: string) => Promise<unknown>;
 type Change = 'PATCH' | 'POST' | 'DELETE';
 
-const between = new AfterNextRead('posts');
-let db: Db;
-/** The other request's connection: the same database, not behind the app's connection lock. */
-let other: Db;
+const { between, db, other } = useRaceDatabase('posts');
 
-// Registered before the harness, so the database exists before the app is built and outlives its close.
-beforeEach(async () => {
-  const sqlite = new SQLite(':memory:');
-  sqlite.pragma('foreign_keys = ON');
-  db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [between] });
-  await migrateToLatest(db);
-  other = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
-});
-afterEach(async () => {
-  between.disarm();
-  await db.destroy();
-});
-
-const { h, connect, postId } = useContentHarness({ db: () => db });
+const { h, connect, postId } = useContentHarness({ db });
 
 const CHANGED =
   'Post was changed by someone else while this request ran; fetch it again and retry if your change still applies';
@@ -60,7 +41,7 @@ function raced(
   path: string,
   payload?: object,
 ) {
-  between.arm(() => meanwhile(other, id));
+  between.arm(() => meanwhile(other(), id));
   return h.app.inject({ method, url: `/api/content/${id}${path}`, headers, payload });
 }
 

@@ -2,33 +2,15 @@
  * Accepting an invitation while an admin cancels or replaces it: the accept reads the invitation, then
  * writes; the admin's change is made, deterministically, right after that read (see AfterNextRead).
  */
-import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../db/migrations.js';
-import type { Db, Tables } from '../db/tables.js';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../ids.js';
-import { AfterNextRead } from '../test/after-next-read.js';
+import { useRaceDatabase } from '../test/after-next-read.js';
 import { expectError, type Person, sessionHeaders, signUp, useHarness } from '../test/harness.js';
 import { newToken, tokenHash } from '../tokens.js';
 
-const between = new AfterNextRead('invitations');
-let db: Db;
-let other: Db;
+const { between, db, other } = useRaceDatabase('invitations');
 
-beforeEach(async () => {
-  const sqlite = new SQLite(':memory:');
-  sqlite.pragma('foreign_keys = ON');
-  db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [between] });
-  await migrateToLatest(db);
-  other = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
-});
-afterEach(async () => {
-  between.disarm();
-  await db.destroy();
-});
-
-const h = useHarness(() => ({ db }));
+const h = useHarness(() => ({ db: db() }));
 
 async function invite(owner: Person, email: string, roleKey: string): Promise<string> {
   const response = await h.app.inject({
@@ -62,7 +44,7 @@ describe('accepting an invitation that changes meanwhile', () => {
     const owner = await signUp(h.app, 'Owner');
     const eve = await signUp(h.app, 'Eve');
     const token = await invite(owner, eve.email, 'ADMIN');
-    between.arm(() => other.deleteFrom('invitations').where('email', '=', eve.email).execute());
+    between.arm(() => other().deleteFrom('invitations').where('email', '=', eve.email).execute());
     const response = await accept(eve, token);
     expect(expectError(response, 404).error).toBe(
       'Invitation not found: it was cancelled or replaced while you accepted it',
@@ -77,7 +59,7 @@ describe('accepting an invitation that changes meanwhile', () => {
     const replacementToken = newToken();
     between.arm(() =>
       // The admin re-invites with a lower role: the same row gets a new id, role and token (as the upsert does).
-      other
+      other()
         .updateTable('invitations')
         .set({ id: newId('inv'), role_key: 'CONTRIBUTOR', token_hash: tokenHash(replacementToken) })
         .where('email', '=', eve.email)

@@ -1,13 +1,18 @@
+import SQLite from 'better-sqlite3';
 import {
+  Kysely,
   type KyselyPlugin,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
   type QueryResult,
   type RootOperationNode,
+  SqliteDialect,
   TableNode,
   type UnknownRow,
 } from 'kysely';
-import type { Tables } from '../db/tables.js';
+import { afterEach, beforeEach } from 'vitest';
+import { migrateToLatest } from '../db/migrations.js';
+import type { Db, Tables } from '../db/tables.js';
 
 /**
  * A Kysely plugin for race tests: runs an armed step once, right after the next read from `table` returns
@@ -42,4 +47,35 @@ export class AfterNextRead implements KyselyPlugin {
     }
     return result;
   }
+}
+
+export interface RaceDatabase {
+  /** Arms "the other request's" step after the next read of the table. */
+  between: AfterNextRead;
+  /** The app's database (with the plugin); pass it to the harness. */
+  db(): Db;
+  /** The other request's connection: the same database, not behind the app's connection lock. */
+  other(): Db;
+}
+
+/**
+ * A fresh in-memory database per test for a race test on `table`. Call it before the harness hook, so the
+ * database exists before the app is built and outlives its close.
+ */
+export function useRaceDatabase(table: keyof Tables): RaceDatabase {
+  const between = new AfterNextRead(table);
+  let db: Db | undefined;
+  let other: Db | undefined;
+  beforeEach(async () => {
+    const sqlite = new SQLite(':memory:');
+    sqlite.pragma('foreign_keys = ON');
+    db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [between] });
+    await migrateToLatest(db);
+    other = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  });
+  afterEach(async () => {
+    between.disarm();
+    await db?.destroy();
+  });
+  return { between, db: () => db!, other: () => other! };
 }
