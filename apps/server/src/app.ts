@@ -21,9 +21,9 @@ import {
 } from './http/error-handler.js';
 import { OpenApiCollector } from './http/openapi.js';
 import { createValidatorCompiler } from './http/validation.js';
-import { KeyService } from './keys/key-service.js';
-import { LastUsedRecorder } from './keys/last-used-recorder.js';
-import { VerificationCache } from './keys/verification-cache.js';
+import { createKeySystem } from './keys/key-system.js';
+import type { LastUsedRecorder } from './keys/last-used-recorder.js';
+import type { VerificationCache } from './keys/verification-cache.js';
 import {
   MemoryRateLimitStore,
   type RateLimitPolicy,
@@ -97,15 +97,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     parseJson(request, body as string, done);
   });
 
-  const cache = new VerificationCache({ clock });
-  bus.subscribe((event) => cache.invalidate(event));
-  const recorder = new LastUsedRecorder({
+  const { keys, cache, recorder } = createKeySystem({
     db: deps.db,
-    logger: app.log,
+    secret: deps.keySecret,
+    bus,
     clock,
+    logger: app.log,
     flushIntervalMs: deps.lastUsedFlushIntervalMs,
   });
-  const keys = new KeyService({ db: deps.db, secret: deps.keySecret, cache, recorder, bus, clock });
   const services = createServices({
     db: deps.db,
     clock,

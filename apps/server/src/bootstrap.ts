@@ -13,9 +13,7 @@ import { type Clock, systemClock } from './clock.js';
 import { InProcessBus } from './events/bus.js';
 import { AppError } from './http/errors.js';
 import { createValidatorCompiler, validationMessages } from './http/validation.js';
-import { KeyService } from './keys/key-service.js';
-import { LastUsedRecorder } from './keys/last-used-recorder.js';
-import { VerificationCache } from './keys/verification-cache.js';
+import { createKeySystem } from './keys/key-system.js';
 import { MemoryRateLimitStore, type RateLimitPolicy } from './limits/rate-limiter.js';
 import { SignupBody } from './routes/auth.js';
 import { WorkspaceName } from './routes/workspaces.js';
@@ -46,13 +44,16 @@ const BootstrapInput = Type.Object(
   { additionalProperties: false },
 );
 
-// Compiled as the API compiles a request body, so the sentences are the API's own.
-const validateInput = createValidatorCompiler()({
-  schema: BootstrapInput,
-  method: 'POST',
-  url: 'bootstrap',
-  httpPart: 'body',
-}) as ValidateFunction;
+// Compiled as the API compiles a request body, so the sentences are the API's own; on first use only,
+// since `socifyr-server` imports this module when it merely serves.
+let validateInput: ValidateFunction | undefined;
+const inputValidator = (): ValidateFunction =>
+  (validateInput ??= createValidatorCompiler()({
+    schema: BootstrapInput,
+    method: 'POST',
+    url: 'bootstrap',
+    httpPart: 'body',
+  }) as ValidateFunction);
 
 /**
  * The problems of the options as sentences, the same the sign-up and workspace routes answer with
@@ -60,8 +61,9 @@ const validateInput = createValidatorCompiler()({
  */
 export function bootstrapProblems(options: BootstrapOptions): string[] {
   const input = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-  if (validateInput(input)) return [];
-  return validationMessages(validateInput.errors ?? [], 'options');
+  const validate = inputValidator();
+  if (validate(input)) return [];
+  return validationMessages(validate.errors ?? [], 'options');
 }
 
 /** Creates (or signs in) the owner, finds or creates the workspace, and makes an OWNER key in it. */
@@ -75,10 +77,8 @@ export async function bootstrap(
   const clock = deps.clock ?? systemClock;
   const bus = new InProcessBus();
   const rateLimits = new MemoryRateLimitStore(clock);
-  const cache = new VerificationCache();
-  bus.subscribe((event) => cache.invalidate(event));
-  const recorder = new LastUsedRecorder({ db, logger: pino({ level: 'silent' }), clock });
-  const keys = new KeyService({ db, secret: keySecret, cache, recorder, bus, clock });
+  // No recorder flush is needed: bootstrap verifies no key, so no use is recorded.
+  const { keys } = createKeySystem({ db, secret: keySecret, bus, clock, logger: pino({ level: 'silent' }) });
   const { accounts, workspaces } = createServices({
     db,
     clock,

@@ -27,7 +27,6 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: ErrorCode; message: string }
     message: 'Content-Length does not match the body',
   },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'bad_request', message: 'Request body is not valid JSON' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'bad_request', message: 'Request body is empty; send a JSON object' },
   FST_ERR_BAD_URL: { code: 'bad_request', message: 'The URL is not valid: check its percent-encoding' },
   FST_ERR_MAX_PARAM_LENGTH: {
     code: 'uri_too_long',
@@ -82,9 +81,6 @@ export function installErrorHandling(app: FastifyInstance, clock: Clock): void {
     }
     const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
     if (known) return send(request, reply, ERROR_STATUS[known.code], known.message);
-    if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON') {
-      return send(request, reply, 400, 'Request body is not valid JSON');
-    }
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ err: error }, 'client error');
       return send(request, reply, error.statusCode, error.message);

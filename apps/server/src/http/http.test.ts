@@ -52,18 +52,16 @@ describe('transport', () => {
 describe('logging', () => {
   it('logs why a request was refused, with the request id and without the key', async () => {
     const key = `sk_${'0'.repeat(64)}`;
-    const response = await h.app.inject({
+    await h.app.inject({
       url: `/api/nope/${key}`,
       headers: { authorization: `Bearer ${key}` },
     });
-    const requestId = response.headers['x-request-id'];
     const refused = await h.app.inject({ url: '/api/content', headers: { authorization: 'Bearer sk_nope' } });
     const line = h.logs
       .map((l) => JSON.parse(l))
       .find((l) => l.msg === 'request refused' && l.reqId === refused.headers['x-request-id']);
     expect(line).toMatchObject({ code: 'unauthenticated', reason: 'Malformed API key', level: 30 });
     expect(h.logs.join('\n')).not.toContain(key);
-    expect(requestId).toBeDefined();
   });
 });
 

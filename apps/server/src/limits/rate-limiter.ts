@@ -11,12 +11,8 @@ export type { WindowDecision, WindowLimit };
 export interface RateLimitStore {
   /** Counts one event for `subject` if all limits allow it. */
   consume(subject: string, limits: readonly WindowLimit[]): Promise<WindowDecision>;
-  /** Counts one event (a failure) regardless of the limits. */
-  record(subject: string, limits: readonly WindowLimit[]): Promise<void>;
   /** Takes back the subject's most recent event: an attempt counted in advance that turned out fine. */
   release(subject: string): Promise<void>;
-  /** How long `subject` must wait before one more event fits; 0 when it is not limited. */
-  limitedForMs(subject: string, limits: readonly WindowLimit[]): Promise<number>;
   /** Forgets a subject (e.g. after a successful sign-in). */
   reset(subject: string): Promise<void>;
   close(): Promise<void>;
@@ -39,16 +35,8 @@ export class MemoryRateLimitStore implements RateLimitStore {
     return this.logFor(subject, limits).tryAdd(this.clock.now(), limits);
   }
 
-  async record(subject: string, limits: readonly WindowLimit[]): Promise<void> {
-    this.logFor(subject, limits).add(this.clock.now(), limits);
-  }
-
   async release(subject: string): Promise<void> {
     this.logs.get(subject)?.log.removeLast();
-  }
-
-  async limitedForMs(subject: string, limits: readonly WindowLimit[]): Promise<number> {
-    return this.logs.get(subject)?.log.waitMs(this.clock.now(), limits) ?? 0;
   }
 
   async reset(subject: string): Promise<void> {

@@ -32,22 +32,9 @@ export class EventLog {
     return decision;
   }
 
-  /** Counts an event unconditionally (a failure, say). */
-  add(nowMs: number, limits: readonly WindowLimit[]): void {
-    this.trim(nowMs, limits);
-    this.push(nowMs, limits);
-  }
-
   /** Takes back the most recent event (a refund, when an attempt counted in advance succeeded). */
   removeLast(): void {
     this.times.pop();
-  }
-
-  /** Milliseconds until one more event would fit; 0 when it fits now. */
-  waitMs(nowMs: number, limits: readonly WindowLimit[]): number {
-    this.trim(nowMs, limits);
-    const decision = this.decide(nowMs, limits);
-    return decision.allowed ? 0 : decision.resetMs;
   }
 
   /** True when nothing is left in any window, so the log can be forgotten. */
