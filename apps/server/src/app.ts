@@ -13,6 +13,7 @@ import { type Clock, systemClock } from './clock.js';
 import type { LogLevel } from './config.js';
 import type { Db } from './db/tables.js';
 import { type EventBus, InProcessBus } from './events/bus.js';
+import { serveDashboard } from './http/dashboard.js';
 import {
   BODY_LIMIT_BYTES,
   frameworkErrors,
@@ -51,6 +52,8 @@ export interface AppDeps {
   trustProxy?: boolean | number | string[];
   /** Interval of the `lastUsedAt` flush; default 1000 ms. */
   lastUsedFlushIntervalMs?: number;
+  /** Folder of the built dashboard, served at `/`; default none (API only). */
+  dashboardDir?: string;
 }
 
 /** What tests and the entry point may reach inside a built app. */
@@ -128,6 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const openapi = new OpenApiCollector();
   app.addHook('onRoute', openapi.onRoute);
   registerRoutes(app, { services, context: new WorkspaceContext(deps.db, keys), openapi });
+  if (deps.dashboardDir !== undefined) serveDashboard(app, deps.dashboardDir);
 
   app.addHook('onReady', async () => recorder.start());
   app.addHook('onClose', async () => {

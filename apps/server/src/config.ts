@@ -2,6 +2,7 @@
  * The one place that reads the environment. Every setting is parsed, checked and given its default here;
  * a bad value stops the server at start with a message naming the variable and what it accepts.
  */
+import { fileURLToPath } from 'node:url';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -13,6 +14,8 @@ export interface Config {
   host: string;
   /** Folder of the embedded database and the generated key secret. Default ./data. */
   dataDir: string;
+  /** Folder of the built dashboard served at `/`. Default: apps/dashboard/dist beside this server. */
+  dashboardDir: string;
   /** Secret for key digests. When unset, one is generated into the data folder. */
   keySecret: string | undefined;
   logLevel: LogLevel;
@@ -28,6 +31,9 @@ export interface Config {
   /** Per-key limits for workspaces of a given tier, overriding the two above. */
   rateLimitTiers: Record<string, { perSecond: number; perMinute: number }>;
 }
+
+/** apps/dashboard/dist, found from this file (src/ or dist/ of apps/server alike). */
+const DEFAULT_DASHBOARD_DIR = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -101,6 +107,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: integer('PORT', 8101, 0, 65535),
     host: text('HOST') ?? '127.0.0.1',
     dataDir: text('SOCIFYR_DATA_DIR') ?? './data',
+    dashboardDir: text('SOCIFYR_DASHBOARD_DIR') ?? DEFAULT_DASHBOARD_DIR,
     keySecret,
     logLevel,
     trustProxy,

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
 import { bootstrap, bootstrapProblems } from './bootstrap.js';
 import { bootstrapPassword, type Config, ConfigError, loadConfig } from './config.js';
+import { isDashboardBuilt } from './http/dashboard.js';
 import { KeySecretFileError } from './keys/server-secret.js';
 import { rateLimitPolicy } from './limits/rate-limiter.js';
 import { DataDirError, KeySecretMismatchError, openStores } from './stores.js';
@@ -33,8 +34,14 @@ async function serve(): Promise<void> {
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
     policy: policyOf(config),
+    dashboardDir: isDashboardBuilt(config.dashboardDir) ? config.dashboardDir : undefined,
   });
   for (const { level, message } of stores.notices) app.log[level](message);
+  if (!isDashboardBuilt(config.dashboardDir)) {
+    app.log.warn(
+      `No built dashboard in ${config.dashboardDir}: serving the API only (run npm run build, or set SOCIFYR_DASHBOARD_DIR)`,
+    );
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {
