@@ -4,7 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import { createAuthenticate } from './auth/authenticate.js';
 import { argon2Hasher, type PasswordHasher } from './auth/passwords.js';
@@ -13,6 +14,7 @@ import { type Clock, systemClock } from './clock.js';
 import type { LogLevel } from './config.js';
 import type { Db } from './db/tables.js';
 import { type EventBus, InProcessBus } from './events/bus.js';
+import { RedisBus } from './events/redis-bus.js';
 import { serveDashboard } from './http/dashboard.js';
 import {
   BODY_LIMIT_BYTES,
@@ -31,6 +33,7 @@ import {
   type RateLimitStore,
   rateLimitPolicy,
 } from './limits/rate-limiter.js';
+import { RedisRateLimitStore } from './limits/redis-rate-limit-store.js';
 import { loggerOptions } from './logger.js';
 import { registerRoutes } from './routes/index.js';
 import { createServices, type Services } from './services/index.js';
@@ -52,6 +55,13 @@ export interface AppDeps {
   trustProxy?: boolean | number | string[];
   /** Interval of the `lastUsedAt` flush; default 1000 ms. */
   lastUsedFlushIntervalMs?: number;
+  /**
+   * Redis connection for shared rate limits and the invalidation bus (unless `rateLimits` / `bus` are
+   * given); the caller owns and closes it. Default none: both stay in this process.
+   */
+  redis?: Redis;
+  /** Prefix of every Redis key and channel; default `socifyr:`. Tests give each app its own. */
+  redisPrefix?: string;
   /** Folder of the built dashboard, served at `/`; default none (API only). */
   dashboardDir?: string;
 }
@@ -61,6 +71,7 @@ export interface AppInternals {
   services: Services;
   recorder: LastUsedRecorder;
   cache: VerificationCache;
+  bus: EventBus;
 }
 
 declare module 'fastify' {
@@ -73,8 +84,6 @@ export type App = FastifyInstance;
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const clock = deps.clock ?? systemClock;
-  const bus = deps.bus ?? new InProcessBus();
-  const rateLimits = deps.rateLimits ?? new MemoryRateLimitStore(clock);
   const policy = deps.policy ?? rateLimitPolicy(10, 60);
 
   const app = Fastify({
@@ -87,6 +96,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: frameworkErrors(clock),
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const { bus, rateLimits } = sharedStores(deps, clock, app.log);
 
   app.setValidatorCompiler(createValidatorCompiler());
   installErrorHandling(app, clock);
@@ -117,7 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     rateLimits,
     policy,
   });
-  app.decorate('socifyr', { services, recorder, cache });
+  app.decorate('socifyr', { services, recorder, cache, bus });
   app.decorateRequest('principal', null);
 
   app.addHook('onRequest', async (request, reply) => {
@@ -137,6 +148,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook('onClose', async () => {
     await recorder.stop();
     await rateLimits.close();
+    // A bus passed in belongs to the caller (several apps may share one).
+    if (deps.bus === undefined) await bus.close();
   });
   return app as unknown as App;
+}
+
+/** The bus and rate-limit store given, else on Redis when a connection is given, else in this process. */
+function sharedStores(deps: AppDeps, clock: Clock, logger: FastifyBaseLogger) {
+  const { redis, redisPrefix = 'socifyr:' } = deps;
+  const bus =
+    deps.bus ??
+    (redis ? new RedisBus({ redis, logger, channel: `${redisPrefix}invalidations` }) : new InProcessBus());
+  const rateLimits =
+    deps.rateLimits ??
+    (redis
+      ? new RedisRateLimitStore({ redis, clock, logger, prefix: `${redisPrefix}rl:` })
+      : new MemoryRateLimitStore(clock));
+  return { bus, rateLimits };
 }

@@ -7,6 +7,10 @@ describe('loadConfig', () => {
       port: 8101,
       host: '127.0.0.1',
       dataDir: './data',
+      dashboardDir: expect.stringMatching(/apps\/dashboard\/dist$/),
+      databaseUrl: undefined,
+      databasePoolSize: 10,
+      redisUrl: undefined,
       keySecret: undefined,
       logLevel: 'info',
       acceptNewKeySecret: false,
@@ -22,6 +26,10 @@ describe('loadConfig', () => {
       PORT: '9000',
       HOST: '0.0.0.0',
       SOCIFYR_DATA_DIR: '/var/lib/socifyr',
+      SOCIFYR_DASHBOARD_DIR: '/srv/dashboard',
+      DATABASE_URL: 'postgresql://socifyr:pw@db/socifyr',
+      SOCIFYR_DATABASE_POOL_SIZE: '4',
+      REDIS_URL: 'redis://cache',
       SOCIFYR_KEY_SECRET: 'x'.repeat(40),
       SOCIFYR_LOG_LEVEL: 'warn',
       SOCIFYR_RATE_LIMIT_PER_SECOND: '100',
@@ -34,6 +42,10 @@ describe('loadConfig', () => {
       port: 9000,
       host: '0.0.0.0',
       dataDir: '/var/lib/socifyr',
+      dashboardDir: '/srv/dashboard',
+      databaseUrl: 'postgresql://socifyr:pw@db/socifyr',
+      databasePoolSize: 4,
+      redisUrl: 'redis://cache',
       keySecret: 'x'.repeat(40),
       logLevel: 'warn',
       acceptNewKeySecret: true,
@@ -48,37 +60,51 @@ describe('loadConfig', () => {
     });
   });
 
-  // Scaled out on this build, every server would keep its own database and limits: a key deleted on one
-  // would go on working on the others. So a configuration that asks for shared stores is refused.
-  it.each([
-    [
-      'DATABASE_URL',
-      'postgres://localhost/socifyr',
-      'DATABASE_URL is set, but this build stores data only in the embedded SQLite database (in SOCIFYR_DATA_DIR); unset it (PostgreSQL support is coming)',
-    ],
-    [
-      'REDIS_URL',
-      'redis://localhost:6379',
-      'REDIS_URL is set, but this build keeps rate limits and key invalidations only in the server process; unset it (Redis support is coming)',
-    ],
-  ])('refuses to start with %s set, which this build cannot use', (name, value, message) => {
-    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
-    expect(() => loadConfig({ [name]: value })).toThrow(message);
-    expect(loadConfig({ [name]: '  ' })).toMatchObject({ port: 8101 });
+  it('takes PostgreSQL and Redis for scale-out', () => {
+    const secret = 'x'.repeat(32);
+    expect(
+      loadConfig({
+        DATABASE_URL: 'postgres://socifyr@db:5432/socifyr',
+        REDIS_URL: 'redis://cache:6379',
+        SOCIFYR_KEY_SECRET: secret,
+        SOCIFYR_DATABASE_POOL_SIZE: '20',
+      }),
+    ).toMatchObject({
+      databaseUrl: 'postgres://socifyr@db:5432/socifyr',
+      redisUrl: 'redis://cache:6379',
+      databasePoolSize: 20,
+    });
+    expect(loadConfig({ REDIS_URL: 'rediss://cache:6380' }).redisUrl).toBe('rediss://cache:6380');
+    expect(loadConfig({ DATABASE_URL: '  ', REDIS_URL: '' })).toMatchObject({
+      databaseUrl: undefined,
+      redisUrl: undefined,
+    });
   });
 
-  it('still checks the shape of DATABASE_URL and REDIS_URL, reporting both problems of each', () => {
+  // Every server of a deployment must digest keys with the same secret; one generated per data folder
+  // would differ from server to server.
+  it('refuses DATABASE_URL without SOCIFYR_KEY_SECRET, saying where the old secret is', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/socifyr' })).toThrow(
+      /DATABASE_URL needs SOCIFYR_KEY_SECRET: every server of the deployment must use the same one.*key-secret file/,
+    );
+  });
+
+  it('checks the shape of DATABASE_URL, REDIS_URL and the pool size, reporting every problem', () => {
     let error: unknown;
     try {
-      loadConfig({ DATABASE_URL: 'mysql://x', REDIS_URL: 'memcached://x' });
+      loadConfig({
+        DATABASE_URL: 'mysql://x',
+        REDIS_URL: 'memcached://x',
+        SOCIFYR_KEY_SECRET: 'x'.repeat(32),
+        SOCIFYR_DATABASE_POOL_SIZE: '1',
+      });
     } catch (e) {
       error = e;
     }
     expect((error as ConfigError).problems).toEqual([
       'DATABASE_URL must start with postgres:// or postgresql://',
-      expect.stringMatching(/^DATABASE_URL is set, but this build/),
       'REDIS_URL must start with redis:// or rediss://',
-      expect.stringMatching(/^REDIS_URL is set, but this build/),
+      expect.stringMatching(/^SOCIFYR_DATABASE_POOL_SIZE must be a whole number from 2 to 1000, got "1"/),
     ]);
   });
 
@@ -133,7 +159,7 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
-    expect(problems).toHaveLength(8);
+    expect(problems).toHaveLength(7);
     expect(problems.join('\n')).toMatch(/SOCIFYR_TRUST_PROXY must be true, false, a hop count/);
     expect(problems.join('\n')).toMatch(
       /SOCIFYR_RATE_LIMIT_TIERS must be a comma-separated list of tier=perSecond\/perMinute/,

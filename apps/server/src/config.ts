@@ -14,6 +14,12 @@ export interface Config {
   host: string;
   /** Folder of the embedded database and the generated key secret. Default ./data. */
   dataDir: string;
+  /** PostgreSQL instead of the embedded SQLite database (scale-out). */
+  databaseUrl: string | undefined;
+  /** Connections per server to PostgreSQL. Default 10 (at least 2: migrations hold one while running on another). */
+  databasePoolSize: number;
+  /** Redis for shared rate limits and the invalidation bus (scale-out). */
+  redisUrl: string | undefined;
   /** Folder of the built dashboard served at `/`. Default: apps/dashboard/dist beside this server. */
   dashboardDir: string;
   /** Secret for key digests. When unset, one is generated into the data folder. */
@@ -75,23 +81,21 @@ export function loadConfig(env: Env = process.env): Config {
       `SOCIFYR_KEY_SECRET must be at least ${KEY_SECRET_MIN_LENGTH} characters (try: openssl rand -hex 32)`,
     );
   }
-  // Each server would otherwise keep its own SQLite and its own limits: a key deleted on one would
-  // keep working on the others. Refused until PostgreSQL and Redis are supported.
   const databaseUrl = text('DATABASE_URL');
   if (databaseUrl !== undefined) {
     if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
       problems.push('DATABASE_URL must start with postgres:// or postgresql://');
     }
-    problems.push(
-      'DATABASE_URL is set, but this build stores data only in the embedded SQLite database (in SOCIFYR_DATA_DIR); unset it (PostgreSQL support is coming)',
-    );
+    // Servers of one deployment must digest keys with one secret; a secret generated per data folder would differ.
+    if (keySecret === undefined) {
+      problems.push(
+        "DATABASE_URL needs SOCIFYR_KEY_SECRET: every server of the deployment must use the same one (moving from the embedded database? use the value of the data folder's key-secret file, or every existing key stops working)",
+      );
+    }
   }
   const redisUrl = text('REDIS_URL');
-  if (redisUrl !== undefined) {
-    if (!/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must start with redis:// or rediss://');
-    problems.push(
-      'REDIS_URL is set, but this build keeps rate limits and key invalidations only in the server process; unset it (Redis support is coming)',
-    );
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {
+    problems.push('REDIS_URL must start with redis:// or rediss://');
   }
 
   const rateLimitTiers = parseTiers(text('SOCIFYR_RATE_LIMIT_TIERS'), problems);
@@ -107,6 +111,9 @@ export function loadConfig(env: Env = process.env): Config {
     port: integer('PORT', 8101, 0, 65535),
     host: text('HOST') ?? '127.0.0.1',
     dataDir: text('SOCIFYR_DATA_DIR') ?? './data',
+    databaseUrl,
+    databasePoolSize: integer('SOCIFYR_DATABASE_POOL_SIZE', 10, 2, 1000),
+    redisUrl,
     dashboardDir: text('SOCIFYR_DASHBOARD_DIR') ?? DEFAULT_DASHBOARD_DIR,
     keySecret,
     logLevel,

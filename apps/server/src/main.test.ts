@@ -238,19 +238,35 @@ describe('socifyr-server', () => {
     },
   );
 
-  it('refuses DATABASE_URL and REDIS_URL, which this build would ignore', async () => {
-    const env = {
+  it('refuses DATABASE_URL without the shared key secret, and says why', async () => {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
-      SOCIFYR_DATA_DIR: mkdtempSync(join(tmpdir(), 'socifyr-scale-out-')),
       DATABASE_URL: 'postgres://db/socifyr',
       REDIS_URL: 'redis://cache:6379',
     };
+    delete env.SOCIFYR_KEY_SECRET;
     await expect(run(process.execPath, [MAIN], { env })).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringMatching(
-        /Invalid configuration:\n {2}- DATABASE_URL is set, but this build stores data only in the embedded SQLite database.*; unset it \(PostgreSQL support is coming\)\n {2}- REDIS_URL is set, .*unset it \(Redis support is coming\)/,
+        /Invalid configuration:\n {2}- DATABASE_URL needs SOCIFYR_KEY_SECRET: every server of the deployment must use the same one/,
       ),
     });
+  });
+
+  it('stops with one clear line when PostgreSQL cannot be reached, without showing the password', async () => {
+    const env = {
+      ...process.env,
+      DATABASE_URL: 'postgres://socifyr:hunter2-password@127.0.0.1:1/socifyr',
+      SOCIFYR_KEY_SECRET: 'k'.repeat(40),
+    };
+    const refused = run(process.execPath, [MAIN], { env });
+    await expect(refused).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(
+        /^socifyr-server: cannot use the PostgreSQL database at postgres:\/\/socifyr:\*\*\*@127\.0\.0\.1:1\/socifyr \(.*ECONNREFUSED.*\); check DATABASE_URL and that the server is running\n$/,
+      ),
+    });
+    await expect(refused).rejects.toMatchObject({ stderr: expect.not.stringContaining('hunter2') });
   });
 
   it('refuses to start with a key secret other than the one its keys were made with, unless told to', async () => {

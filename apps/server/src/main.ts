@@ -4,14 +4,20 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Redis } from 'ioredis';
 import { buildApp } from './app.js';
 import { bootstrap, bootstrapProblems } from './bootstrap.js';
 import { bootstrapPassword, type Config, ConfigError, loadConfig } from './config.js';
 import { isDashboardBuilt } from './http/dashboard.js';
+import { SHARED_LAST_USED_FLUSH_INTERVAL_MS } from './keys/last-used-recorder.js';
 import { KeySecretFileError } from './keys/server-secret.js';
 import { rateLimitPolicy } from './limits/rate-limiter.js';
-import { DataDirError, KeySecretMismatchError, openStores } from './stores.js';
+import { DatabaseUnavailableError, DataDirError, KeySecretMismatchError, openStores } from './stores.js';
 import { SERVER_VERSION } from './version.js';
+
+/** How long Redis may take to answer at start before the log says it is missing. */
+const REDIS_START_GRACE_MS = 2000;
 
 const USAGE = `Usage:
   socifyr-server                 serve the API on $HOST:$PORT (default 127.0.0.1:8101)
@@ -34,6 +40,8 @@ async function serve(): Promise<void> {
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
     policy: policyOf(config),
+    redis: stores.redis,
+    lastUsedFlushIntervalMs: config.databaseUrl ? SHARED_LAST_USED_FLUSH_INTERVAL_MS : undefined,
     dashboardDir: isDashboardBuilt(config.dashboardDir) ? config.dashboardDir : undefined,
   });
   for (const { level, message } of stores.notices) app.log[level](message);
@@ -57,6 +65,19 @@ async function serve(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  if (stores.redis) reportRedisAtStart(stores.redis, app.log);
+}
+
+/** REDIS_URL set but Redis not answering yet: the server runs anyway, and says what that means. */
+function reportRedisAtStart(redis: Redis, log: FastifyBaseLogger): void {
+  if (redis.status === 'ready') return;
+  const timer = setTimeout(() => {
+    log.warn(
+      'Redis is not reachable yet: until it is, rate limits are counted per server and keys, roles and sessions are cached for at most 1 s',
+    );
+  }, REDIS_START_GRACE_MS);
+  timer.unref();
+  redis.once('ready', () => clearTimeout(timer));
 }
 
 async function runBootstrap(argv: string[]): Promise<void> {
@@ -110,6 +131,7 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
     else if (
       error instanceof DataDirError ||
+      error instanceof DatabaseUnavailableError ||
       error instanceof KeySecretFileError ||
       error instanceof KeySecretMismatchError
     )

@@ -1,7 +1,12 @@
-/** Opens the stores the configuration asks for. This edition: embedded SQLite and the key secret beside it. */
+/**
+ * Opens the stores the configuration asks for: the embedded SQLite database (default) or PostgreSQL
+ * (DATABASE_URL), Redis when REDIS_URL is set, and the key secret.
+ */
 import { resolve } from 'node:path';
+import { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { openSqlite, SQLITE_FILE_NAME } from './db/database.js';
+import { describePostgresUrl, openPostgres } from './db/postgres.js';
 import type { Db } from './db/tables.js';
 import { checkSecretFingerprint } from './keys/secret-fingerprint.js';
 import { resolveKeySecret } from './keys/server-secret.js';
@@ -13,6 +18,8 @@ export interface Notice {
 
 export interface Stores {
   db: Db;
+  /** Shared rate limits and invalidations, when REDIS_URL is set. */
+  redis: Redis | undefined;
   keySecret: string;
   /** Lines worth logging at start-up: which stores are in use, where the secret came from, what is wrong. */
   notices: Notice[];
@@ -23,32 +30,30 @@ export interface Stores {
 const DATA_DIR_ERRORS = new Set(['EEXIST', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOENT']);
 
 export class DataDirError extends Error {}
+/** PostgreSQL cannot be reached or refuses the credentials at start-up. */
+export class DatabaseUnavailableError extends Error {}
 /** The key secret differs from the one the database was set up with. */
 export class KeySecretMismatchError extends Error {}
 
 /**
- * Opens the database and resolves the key secret. Throws DataDirError for an unusable data folder and
- * KeySecretFileError for an unusable key-secret file (DATABASE_URL / REDIS_URL never get here: loadConfig
- * refuses them).
+ * Opens the database and Redis and resolves the key secret. Throws DataDirError for an unusable data
+ * folder, DatabaseUnavailableError for a PostgreSQL that cannot be used, KeySecretFileError for an
+ * unusable key-secret file and KeySecretMismatchError for a secret the database was not set up with.
  */
 export async function openStores(config: Config): Promise<Stores> {
   const notices: Notice[] = [];
-  let db: Db;
+  const db = config.databaseUrl
+    ? await openPostgresStore(config, config.databaseUrl)
+    : await openSqliteStore(config);
   let secret: ReturnType<typeof resolveKeySecret>;
   try {
-    db = await openSqlite({ dataDir: config.dataDir });
     secret = resolveKeySecret(config.keySecret, config.dataDir);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    if (!DATA_DIR_ERRORS.has(code) && !/SQLITE_CANTOPEN|SQLITE_READONLY/.test(code)) throw error;
-    throw new DataDirError(
-      `SOCIFYR_DATA_DIR=${config.dataDir} cannot be used (${(error as Error).message}); point it to a folder this user can write`,
-    );
+    await db.destroy();
+    throw dataDirError(config, error);
   }
-  notices.push({
-    level: 'info',
-    message: `storage: SQLite at ${resolve(config.dataDir, SQLITE_FILE_NAME)}; rate limits and invalidations in process`,
-  });
+  const redis = config.redisUrl ? openRedis(config.redisUrl) : undefined;
+  notices.push({ level: 'info', message: describeStores(config) });
   notices.push({
     level: 'info',
     message:
@@ -60,6 +65,7 @@ export async function openStores(config: Config): Promise<Stores> {
   const where = secret.source === 'environment' ? 'SOCIFYR_KEY_SECRET' : secret.file;
   if (check.status === 'mismatch') {
     await db.destroy();
+    redis?.disconnect();
     throw new KeySecretMismatchError(
       `the key secret (${where}) is not the one this database was set up with, under which its ${check.keyCount} API key(s) were made: with it they would all answer 401 "Invalid API key". Use the same secret as the server (the previous SOCIFYR_KEY_SECRET, or the data folder's key-secret file); to start over with this one, set SOCIFYR_ACCEPT_NEW_KEY_SECRET=1 once`,
     );
@@ -70,5 +76,78 @@ export async function openStores(config: Config): Promise<Stores> {
       message: `key secret replaced by ${where} (SOCIFYR_ACCEPT_NEW_KEY_SECRET): the ${check.keyCount} API key(s) made under the previous one no longer work`,
     });
   }
-  return { db, keySecret: secret.secret, notices, close: () => db.destroy() };
+  return {
+    db,
+    redis,
+    keySecret: secret.secret,
+    notices,
+    async close() {
+      await db.destroy();
+      if (redis) await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+async function openSqliteStore(config: Config): Promise<Db> {
+  try {
+    return await openSqlite({ dataDir: config.dataDir });
+  } catch (error) {
+    throw dataDirError(config, error);
+  }
+}
+
+function dataDirError(config: Config, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (!DATA_DIR_ERRORS.has(code) && !/SQLITE_CANTOPEN|SQLITE_READONLY/.test(code)) return error;
+  return new DataDirError(
+    `SOCIFYR_DATA_DIR=${config.dataDir} cannot be used (${(error as Error).message}); point it to a folder this user can write`,
+  );
+}
+
+async function openPostgresStore(config: Config, url: string): Promise<Db> {
+  try {
+    return await openPostgres({ url, poolSize: config.databasePoolSize });
+  } catch (error) {
+    const reason = (error as Error).message || (error as NodeJS.ErrnoException).code || 'no answer';
+    throw new DatabaseUnavailableError(
+      `cannot use the PostgreSQL database at ${describePostgresUrl(url)} (${reason}); check DATABASE_URL and that the server is running`,
+    );
+  }
+}
+
+/**
+ * A Redis connection that never queues commands while disconnected: a rate-limit check or a publish
+ * fails at once instead, and the caller falls back (local limits, short cache lifetimes).
+ */
+export function openRedis(url: string): Redis {
+  const redis = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 1000,
+    connectionName: 'socifyr-server',
+    retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
+  });
+  // Connection errors are reported by the stores that use Redis, as what they mean for requests.
+  redis.on('error', () => {});
+  return redis;
+}
+
+function describeStores(config: Config): string {
+  const database = config.databaseUrl
+    ? `PostgreSQL at ${describePostgresUrl(config.databaseUrl)} (pool of ${config.databasePoolSize})`
+    : `SQLite at ${resolve(config.dataDir, SQLITE_FILE_NAME)}`;
+  const shared = config.redisUrl
+    ? `rate limits and invalidations shared through Redis at ${describeRedisUrl(config.redisUrl)}`
+    : 'rate limits and invalidations in this process (set REDIS_URL to share them between servers)';
+  return `storage: ${database}; ${shared}`;
+}
+
+function describeRedisUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'Redis';
+  }
 }

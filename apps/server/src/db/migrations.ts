@@ -152,6 +152,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_unique_pending_invitation': uniquePendingInvitation,
 };
 
+/** Every migration's name, in order. */
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
+
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /** Applies the migrations up to and including `name` only: for tests of a migration on older data. */

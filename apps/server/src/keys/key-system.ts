@@ -36,7 +36,7 @@ export function createKeySystem({
   logger,
   flushIntervalMs,
 }: KeySystemOptions): KeySystem {
-  const cache = new VerificationCache({ clock });
+  const cache = new VerificationCache({ clock, degraded: () => !bus.connected });
   bus.subscribe((event) => cache.invalidate(event));
   const recorder = new LastUsedRecorder({ db, logger, clock, flushIntervalMs });
   const keys = new KeyService({ db, secret, cache, recorder, bus, clock });

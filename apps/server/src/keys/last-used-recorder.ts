@@ -11,6 +11,11 @@ import type { Db } from '../db/tables.js';
 
 /** How often pending uses are written: 1 second, the most `lastUsedAt` may lag on another server. */
 export const LAST_USED_FLUSH_INTERVAL_MS = 1000;
+/**
+ * Flush interval when servers share PostgreSQL: 500 ms. Other servers read lastUsedAt from the database
+ * only, and a use just after a flush must reach them within 1 s, flush time and timer drift included.
+ */
+export const SHARED_LAST_USED_FLUSH_INTERVAL_MS = 500;
 /** Keys per UPDATE statement, to stay well under both dialects' parameter limits. */
 const FLUSH_BATCH_SIZE = 300;
 

@@ -9,7 +9,7 @@
 import { LRUCache } from 'lru-cache';
 import { type Clock, systemClock } from '../clock.js';
 import type { RoleKey } from '../db/tables.js';
-import type { Invalidation } from '../events/bus.js';
+import { DEGRADED_CACHE_TTL_MS, type Invalidation } from '../events/bus.js';
 
 /** How long a verified key or role stays cached without any invalidation: 5 minutes. */
 export const KEY_CACHE_TTL_MS = 5 * 60_000;
@@ -34,6 +34,8 @@ interface Stamped<T> {
   value: T;
   /** Invalidation sequence number when the store read began. */
   readSeq: number;
+  /** When the entry was stored, for the short lifetime that applies while invalidations may be missed. */
+  storedAtMs: number;
 }
 
 export interface VerificationCacheOptions {
@@ -43,6 +45,11 @@ export interface VerificationCacheOptions {
   maxTombstones?: number;
   /** Ages tombstones; default the system clock. */
   clock?: Clock;
+  /**
+   * True while invalidations from other servers may not arrive (the shared bus is down): entries are
+   * then served for at most DEGRADED_CACHE_TTL_MS. Default: never.
+   */
+  degraded?: () => boolean;
 }
 
 export class VerificationCache {
@@ -53,6 +60,7 @@ export class VerificationCache {
   private readonly negativeTtlMs: number;
   private readonly maxTombstones: number;
   private readonly clock: Clock;
+  private readonly degraded: () => boolean;
   private seq = 0;
   /** Entries read before this sequence number predate pruned tombstones and are not trusted. */
   private floorSeq = 0;
@@ -63,8 +71,10 @@ export class VerificationCache {
     maxEntries = KEY_CACHE_MAX_ENTRIES,
     maxTombstones = TOMBSTONES_MAX,
     clock = systemClock,
+    degraded = () => false,
   }: VerificationCacheOptions = {}) {
     this.ttlMs = ttlMs;
+    this.degraded = degraded;
     this.maxTombstones = maxTombstones;
     this.clock = clock;
     this.negativeTtlMs = negativeTtlMs;
@@ -82,8 +92,9 @@ export class VerificationCache {
     const entry = this.keys.get(digest);
     if (entry === undefined) return undefined;
     if (
-      entry.value !== null &&
-      this.isStale(entry.readSeq, `k:${entry.value.id}`, `w:${entry.value.workspaceId}`)
+      this.tooOld(entry) ||
+      (entry.value !== null &&
+        this.isStale(entry.readSeq, `k:${entry.value.id}`, `w:${entry.value.workspaceId}`))
     ) {
       this.keys.delete(digest);
       return undefined;
@@ -93,7 +104,8 @@ export class VerificationCache {
 
   setKey(digest: string, value: CachedKey | null, readSeq: number): void {
     if (value !== null && this.isStale(readSeq, `k:${value.id}`, `w:${value.workspaceId}`)) return;
-    this.keys.set(digest, { value, readSeq }, value === null ? { ttl: this.negativeTtlMs } : {});
+    const entry = { value, readSeq, storedAtMs: this.clock.now() };
+    this.keys.set(digest, entry, value === null ? { ttl: this.negativeTtlMs } : {});
   }
 
   /** The member's current role, `null` if they are not a member, `undefined` on a miss. */
@@ -101,7 +113,7 @@ export class VerificationCache {
     const id = `${workspaceId}:${userId}`;
     const entry = this.roles.get(id);
     if (entry === undefined) return undefined;
-    if (this.isStale(entry.readSeq, `m:${id}`, `w:${workspaceId}`)) {
+    if (this.tooOld(entry) || this.isStale(entry.readSeq, `m:${id}`, `w:${workspaceId}`)) {
       this.roles.delete(id);
       return undefined;
     }
@@ -111,7 +123,7 @@ export class VerificationCache {
   setRole(workspaceId: string, userId: string, role: RoleKey | null, readSeq: number): void {
     const id = `${workspaceId}:${userId}`;
     if (this.isStale(readSeq, `m:${id}`, `w:${workspaceId}`)) return;
-    this.roles.set(id, { value: role, readSeq });
+    this.roles.set(id, { value: role, readSeq, storedAtMs: this.clock.now() });
   }
 
   /** Applies an invalidation from the bus: matching entries stop being served at once. */
@@ -119,6 +131,17 @@ export class VerificationCache {
     if (event.type === 'key-deleted') this.tombstone(`k:${event.keyId}`);
     else if (event.type === 'member-changed') this.tombstone(`m:${event.workspaceId}:${event.userId}`);
     else if (event.type === 'workspace-deleted') this.tombstone(`w:${event.workspaceId}`);
+    else if (event.type === 'everything') this.distrustAll();
+  }
+
+  /** Nothing cached so far, nor any read already under way, is served again. */
+  private distrustAll(): void {
+    this.seq += 1;
+    this.floorSeq = this.seq;
+  }
+
+  private tooOld(entry: Stamped<unknown>): boolean {
+    return this.degraded() && this.clock.now() - entry.storedAtMs > DEGRADED_CACHE_TTL_MS;
   }
 
   private tombstone(id: string): void {

@@ -57,32 +57,16 @@ export class EventLog {
   }
 
   private decide(nowMs: number, limits: readonly WindowLimit[]): WindowDecision {
-    const decisions = limits.map(({ max, windowMs }) => {
+    const n = this.times.length;
+    const counts = limits.map(({ max, windowMs }) => {
       const inWindow = this.countAfter(nowMs - windowMs);
-      const n = this.times.length;
-      if (inWindow < max) {
-        const oldest = inWindow > 0 ? (this.times[n - inWindow] as number) : nowMs;
-        return {
-          allowed: true,
-          limit: max,
-          windowMs,
-          remaining: max - inWindow - 1,
-          resetMs: oldest + windowMs - nowMs,
-        };
-      }
-      // Denied: wait until enough events leave the window for one more to fit.
-      const blocker = this.times[n - max] as number;
       return {
-        allowed: false,
-        limit: max,
-        windowMs,
-        remaining: 0,
-        resetMs: Math.max(1, blocker + windowMs - nowMs),
+        inWindow,
+        oldestInWindowMs: inWindow > 0 ? this.times[n - inWindow] : undefined,
+        blockerMs: inWindow >= max ? this.times[n - max] : undefined,
       };
     });
-    const denied = decisions.filter((d) => !d.allowed);
-    if (denied.length > 0) return denied.reduce((a, b) => (b.resetMs > a.resetMs ? b : a));
-    return decisions.reduce((a, b) => (b.remaining < a.remaining ? b : a));
+    return decideWindows(nowMs, limits, counts);
   }
 
   private countAfter(startExclusive: number): number {
@@ -90,4 +74,47 @@ export class EventLog {
     for (let i = this.times.length - 1; i >= 0 && (this.times[i] as number) > startExclusive; i--) count++;
     return count;
   }
+}
+
+/** What deciding one window needs to know of a subject's events; any store can count these. */
+export interface WindowCounts {
+  /** Events in the window (later than now − windowMs). */
+  inWindow: number;
+  /** Time of the oldest of them. */
+  oldestInWindowMs: number | undefined;
+  /** When the window is full: time of the max-th most recent event, which must leave for one more to fit. */
+  blockerMs: number | undefined;
+}
+
+/**
+ * The decision for one more event given each window's counts: denied if any window is full (the one
+ * freeing up last decides the wait), else allowed, reporting the window with the fewest events left.
+ */
+export function decideWindows(
+  nowMs: number,
+  limits: readonly WindowLimit[],
+  counts: readonly WindowCounts[],
+): WindowDecision {
+  const decisions = limits.map(({ max, windowMs }, i): WindowDecision => {
+    const { inWindow, oldestInWindowMs, blockerMs } = counts[i]!;
+    if (inWindow < max) {
+      return {
+        allowed: true,
+        limit: max,
+        windowMs,
+        remaining: max - inWindow - 1,
+        resetMs: (oldestInWindowMs ?? nowMs) + windowMs - nowMs,
+      };
+    }
+    return {
+      allowed: false,
+      limit: max,
+      windowMs,
+      remaining: 0,
+      resetMs: Math.max(1, (blockerMs ?? nowMs) + windowMs - nowMs),
+    };
+  });
+  const denied = decisions.filter((d) => !d.allowed);
+  if (denied.length > 0) return denied.reduce((a, b) => (b.resetMs > a.resetMs ? b : a));
+  return decisions.reduce((a, b) => (b.remaining < a.remaining ? b : a));
 }

@@ -6,7 +6,7 @@
 import { LRUCache } from 'lru-cache';
 import { type Clock, isoNow } from '../clock.js';
 import type { Db } from '../db/tables.js';
-import type { EventBus } from '../events/bus.js';
+import { DEGRADED_CACHE_TTL_MS, type EventBus } from '../events/bus.js';
 import { newId } from '../ids.js';
 import { newToken, tokenHash } from '../tokens.js';
 
@@ -23,7 +23,7 @@ export interface LiveSession {
 }
 
 export class SessionService {
-  private readonly known = new LRUCache<string, LiveSession & { expiresAtMs: number }>({
+  private readonly known = new LRUCache<string, LiveSession & { expiresAtMs: number; storedAtMs: number }>({
     max: SESSION_CACHE_MAX_ENTRIES,
     ttl: SESSION_CACHE_TTL_MS,
   });
@@ -40,6 +40,7 @@ export class SessionService {
   ) {
     bus.subscribe((event) => {
       if (event.type === 'session-ended') this.ended.set(event.sessionId, true);
+      else if (event.type === 'everything') this.known.clear();
     });
   }
 
@@ -73,7 +74,9 @@ export class SessionService {
     const hash = tokenHash(token);
     const entry = this.known.get(hash);
     if (!entry) return undefined;
-    if (this.ended.has(entry.sessionId) || entry.expiresAtMs <= this.clock.now()) {
+    const now = this.clock.now();
+    const tooOld = !this.bus.connected && now - entry.storedAtMs > DEGRADED_CACHE_TTL_MS;
+    if (tooOld || this.ended.has(entry.sessionId) || entry.expiresAtMs <= now) {
       this.known.delete(hash);
       return undefined;
     }
@@ -94,7 +97,11 @@ export class SessionService {
     if (!row) return undefined;
     const session = { sessionId: row.id, userId: row.user_id };
     if (!this.ended.has(row.id))
-      this.known.set(hash, { ...session, expiresAtMs: Date.parse(row.expires_at) });
+      this.known.set(hash, {
+        ...session,
+        expiresAtMs: Date.parse(row.expires_at),
+        storedAtMs: this.clock.now(),
+      });
     return session;
   }
 

@@ -8,8 +8,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { type App, type AppDeps, buildApp } from '../app.js';
 import { argon2Hasher } from '../auth/passwords.js';
 import type { Clock } from '../clock.js';
-import { openSqlite } from '../db/database.js';
 import type { Db, RoleKey } from '../db/tables.js';
+import { RedisBus } from '../events/redis-bus.js';
+import { openTestDatabase, openTestRedis } from './test-stores.js';
 
 export const TEST_KEY_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 /** Fast argon2id for tests: still the real algorithm, with little memory. */
@@ -29,7 +30,10 @@ export interface HarnessOptions extends Partial<AppDeps> {
 }
 
 export async function createHarness({ beforeReady, ...overrides }: HarnessOptions = {}): Promise<Harness> {
-  const db = overrides.db ?? (await openSqlite({ dataDir: ':memory:' }));
+  const database = overrides.db ? undefined : await openTestDatabase();
+  const db = overrides.db ?? database!.db;
+  // Shared stores only where a test has not chosen its own.
+  const redis = overrides.rateLimits || overrides.bus ? undefined : await openTestRedis();
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, done) {
@@ -43,17 +47,22 @@ export async function createHarness({ beforeReady, ...overrides }: HarnessOption
     passwords: testPasswords,
     logLevel: 'debug',
     logStream,
+    redis: redis?.redis,
+    redisPrefix: redis?.prefix,
     ...overrides,
   });
   beforeReady?.(app);
   await app.ready();
+  // On Redis, the app hears other apps' invalidations only once subscribed.
+  if (app.socifyr.bus instanceof RedisBus) await app.socifyr.bus.subscribedOnce;
   return {
     app,
     db,
     logs,
     async close() {
       await app.close();
-      if (!overrides.db) await db.destroy();
+      await database?.close();
+      await redis?.close();
     },
   };
 }

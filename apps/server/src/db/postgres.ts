@@ -1,0 +1,63 @@
+/**
+ * PostgreSQL for scale-out (DATABASE_URL): a `pg` pool behind the same Kysely queries and migrations
+ * as the embedded SQLite database.
+ */
+import { Kysely, PostgresAdapter, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest } from './migrations.js';
+import type { Db, Tables } from './tables.js';
+
+export interface OpenPostgresOptions {
+  /** postgres://user:password@host:port/database */
+  url: string;
+  /** Connections per server process. Default 10. */
+  poolSize?: number;
+}
+
+/**
+ * Any fixed number both processes agree on: every server takes this advisory lock around its migrations,
+ * so servers starting together migrate one after the other (the second finds nothing left to do).
+ */
+const MIGRATION_LOCK_ID = 0x50c1f7;
+
+/** Opens a pool on DATABASE_URL and brings the schema up to date (safe when many servers start at once). */
+export async function openPostgres({ url, poolSize = 10 }: OpenPostgresOptions): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'socifyr-server' });
+  // An idle connection the database drops (restart, failover) is replaced by the pool; without a listener
+  // its error would end the process.
+  pool.on('error', () => {});
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await migrateExclusively(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
+}
+
+async function migrateExclusively(db: Db): Promise<void> {
+  // The lock belongs to one connection; the migrator runs on others of the pool meanwhile.
+  await db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK_ID})`.execute(connection);
+    try {
+      await migrateToLatest(db);
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`.execute(connection);
+    }
+  });
+}
+
+/** True when `db` talks to PostgreSQL (for the few statements that differ, such as row locks). */
+export const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** The URL without its password, for logs. */
+export function describePostgresUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'PostgreSQL';
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The invalidation bus across servers: Redis pub/sub on one channel. The publishing server applies an
+ * event to itself before anything goes over the network (so its own next request already sees it); the
+ * others apply it when the message arrives, a millisecond or so later on a local network.
+ *
+ * While the subscription is down the bus says so (`connected` is false), caches keep facts only briefly,
+ * and once it is back every cache is emptied, since messages sent meanwhile are lost (pub/sub keeps none).
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { EventBus, Invalidation, InvalidationHandler } from './bus.js';
+
+/** Default channel; tests give each app its own. */
+export const INVALIDATION_CHANNEL = 'socifyr:invalidations';
+
+interface Envelope {
+  /** The publishing server, which has applied the event already and skips its own message. */
+  from: string;
+  event: Invalidation;
+}
+
+export interface RedisBusOptions {
+  /** For publishing; the bus makes its own subscriber connection from it. */
+  redis: Redis;
+  logger: Pick<FastifyBaseLogger, 'info' | 'warn'>;
+  channel?: string;
+}
+
+export class RedisBus implements EventBus {
+  private readonly handlers: InvalidationHandler[] = [];
+  private readonly serverId = randomBytes(8).toString('hex');
+  private readonly subscriber: Redis;
+  private readonly channel: string;
+  private readonly logger: RedisBusOptions['logger'];
+  private readonly publisher: Redis;
+  private subscribed = false;
+  /** Set once the subscription first succeeded; a later loss must be reported and recovered from. */
+  private everSubscribed = false;
+  private closing = false;
+  private markSubscribed: () => void = () => {};
+  /** Resolves once the bus first hears the channel. */
+  readonly subscribedOnce = new Promise<void>((resolve) => {
+    this.markSubscribed = resolve;
+  });
+
+  constructor({ redis, logger, channel = INVALIDATION_CHANNEL }: RedisBusOptions) {
+    this.publisher = redis;
+    this.logger = logger;
+    this.channel = channel;
+    this.subscriber = redis.duplicate();
+    this.subscriber.on('message', (_channel: string, message: string) => this.receive(message));
+    this.subscriber.on('ready', () => void this.resubscribe());
+    this.subscriber.on('close', () => this.lost());
+    this.subscriber.on('error', () => {
+      // Reported once through `close`; ioredis reconnects by itself.
+    });
+  }
+
+  get connected(): boolean {
+    return this.subscribed;
+  }
+
+  async publish(event: Invalidation): Promise<void> {
+    this.deliver(event);
+    const message: Envelope = { from: this.serverId, event };
+    try {
+      await this.publisher.publish(this.channel, JSON.stringify(message));
+    } catch (error) {
+      // This server is already up to date; the others fall back on short cache lifetimes while Redis is away.
+      this.logger.warn(
+        { event: event.type, reason: (error as Error).message },
+        'could not publish an invalidation to Redis: other servers see it only when their cached copy expires (at most 1 s while they are cut off too)',
+      );
+    }
+  }
+
+  subscribe(handler: InvalidationHandler): void {
+    this.handlers.push(handler);
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    this.handlers.length = 0;
+    this.subscriber.disconnect();
+  }
+
+  private async resubscribe(): Promise<void> {
+    try {
+      await this.subscriber.subscribe(this.channel);
+    } catch {
+      return; // the connection went again; `ready` fires on the next one
+    }
+    const recovered = this.everSubscribed;
+    this.subscribed = true;
+    this.everSubscribed = true;
+    this.markSubscribed();
+    if (recovered) {
+      this.logger.info('Redis invalidation bus reconnected: cached keys, roles and sessions are read again');
+      this.deliver({ type: 'everything' });
+    }
+  }
+
+  private lost(): void {
+    if (!this.subscribed || this.closing) return;
+    this.subscribed = false;
+    this.logger.warn(
+      'Redis invalidation bus disconnected: keys, roles and sessions are cached for at most 1 s until it is back',
+    );
+  }
+
+  private receive(message: string): void {
+    let envelope: Envelope;
+    try {
+      envelope = JSON.parse(message) as Envelope;
+    } catch {
+      return;
+    }
+    if (envelope.from === this.serverId || typeof envelope.event?.type !== 'string') return;
+    // A message about "everything" is never sent; only this server may decide it missed something.
+    if (envelope.event.type === 'everything') return;
+    this.deliver(envelope.event);
+  }
+
+  private deliver(event: Invalidation): void {
+    for (const handler of this.handlers) handler(event);
+  }
+}
