@@ -9,6 +9,7 @@ import type { Redis } from 'ioredis';
 import { buildApp } from './app.js';
 import { bootstrap, bootstrapProblems } from './bootstrap.js';
 import { bootstrapPassword, type Config, ConfigError, loadConfig } from './config.js';
+import { InProcessBus } from './events/bus.js';
 import { isDashboardBuilt } from './http/dashboard.js';
 import { SHARED_LAST_USED_FLUSH_INTERVAL_MS } from './keys/last-used-recorder.js';
 import { KeySecretFileError } from './keys/server-secret.js';
@@ -41,6 +42,8 @@ async function serve(): Promise<void> {
     trustProxy: config.trustProxy,
     policy: policyOf(config),
     redis: stores.redis,
+    // Without Redis, other servers' deletions cannot be heard: keys are then re-read at least every second.
+    bus: config.databaseUrl && !stores.redis ? new InProcessBus({ othersShareTheDatabase: true }) : undefined,
     lastUsedFlushIntervalMs: config.databaseUrl ? SHARED_LAST_USED_FLUSH_INTERVAL_MS : undefined,
     dashboardDir: isDashboardBuilt(config.dashboardDir) ? config.dashboardDir : undefined,
   });

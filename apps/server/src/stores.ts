@@ -138,7 +138,9 @@ function describeStores(config: Config): string {
     : `SQLite at ${resolve(config.dataDir, SQLITE_FILE_NAME)}`;
   const shared = config.redisUrl
     ? `rate limits and invalidations shared through Redis at ${describeRedisUrl(config.redisUrl)}`
-    : 'rate limits and invalidations in this process (set REDIS_URL to share them between servers)';
+    : config.databaseUrl
+      ? 'rate limits per server and no shared invalidations, so keys, roles and sessions are cached for at most 1 s (set REDIS_URL to share both between servers)'
+      : 'rate limits and invalidations in this process (set REDIS_URL to share them between servers)';
   return `storage: ${database}; ${shared}`;
 }
 

@@ -34,7 +34,15 @@ export const DEGRADED_CACHE_TTL_MS = 1000;
 /** The single-process bus: delivery is synchronous, so the publisher's own cache is updated before it answers. */
 export class InProcessBus implements EventBus {
   private readonly handlers: InvalidationHandler[] = [];
-  readonly connected = true;
+  readonly connected: boolean;
+
+  /**
+   * `othersShareTheDatabase`: other servers write to the same database (PostgreSQL without Redis), so
+   * their invalidations never reach this bus; it then reports itself disconnected and caches stay short.
+   */
+  constructor({ othersShareTheDatabase = false }: { othersShareTheDatabase?: boolean } = {}) {
+    this.connected = !othersShareTheDatabase;
+  }
 
   async publish(event: Invalidation): Promise<void> {
     for (const handler of this.handlers) handler(event);

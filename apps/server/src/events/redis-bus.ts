@@ -14,6 +14,12 @@ import type { EventBus, Invalidation, InvalidationHandler } from './bus.js';
 /** Default channel; tests give each app its own. */
 export const INVALIDATION_CHANNEL = 'socifyr:invalidations';
 
+/**
+ * Invalidations kept for sending later, at most. Past that a long outage has made them moot: every server
+ * whose subscription broke too empties its caches when it is back.
+ */
+const UNSENT_MAX = 10_000;
+
 interface Envelope {
   /** The publishing server, which has applied the event already and skips its own message. */
   from: string;
@@ -38,6 +44,8 @@ export class RedisBus implements EventBus {
   /** Set once the subscription first succeeded; a later loss must be reported and recovered from. */
   private everSubscribed = false;
   private closing = false;
+  /** Invalidations that could not be published; sent as soon as the connection is back. */
+  private unsent: string[] = [];
   private markSubscribed: () => void = () => {};
   /** Resolves once the bus first hears the channel. */
   readonly subscribedOnce = new Promise<void>((resolve) => {
@@ -55,6 +63,7 @@ export class RedisBus implements EventBus {
     this.subscriber.on('error', () => {
       // Reported once through `close`; ioredis reconnects by itself.
     });
+    this.publisher.on('ready', () => void this.sendUnsent());
   }
 
   get connected(): boolean {
@@ -63,15 +72,30 @@ export class RedisBus implements EventBus {
 
   async publish(event: Invalidation): Promise<void> {
     this.deliver(event);
-    const message: Envelope = { from: this.serverId, event };
+    const message = JSON.stringify({ from: this.serverId, event } satisfies Envelope);
     try {
-      await this.publisher.publish(this.channel, JSON.stringify(message));
+      await this.publisher.publish(this.channel, message);
     } catch (error) {
-      // This server is already up to date; the others fall back on short cache lifetimes while Redis is away.
+      // This server is already up to date. Servers cut off from Redis too keep short caches; one that is
+      // not (only this connection broke) hears of it as soon as this connection is back.
+      if (this.unsent.length < UNSENT_MAX) this.unsent.push(message);
       this.logger.warn(
         { event: event.type, reason: (error as Error).message },
-        'could not publish an invalidation to Redis: other servers see it only when their cached copy expires (at most 1 s while they are cut off too)',
+        'could not publish an invalidation to Redis: it is sent again once Redis answers',
       );
+    }
+  }
+
+  private async sendUnsent(): Promise<void> {
+    const messages = this.unsent;
+    this.unsent = [];
+    for (const [i, message] of messages.entries()) {
+      try {
+        await this.publisher.publish(this.channel, message);
+      } catch {
+        this.unsent.unshift(...messages.slice(i));
+        return;
+      }
     }
   }
 
