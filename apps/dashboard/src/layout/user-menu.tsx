@@ -1,0 +1,90 @@
+/** The signed-in person's name, opening a small menu with their email and Sign out. */
+import { useEffect, useId, useRef, useState } from 'react';
+import { paths, useNavigate } from '../router';
+import { useSession } from '../session/session-context';
+import { Button } from '../ui/button';
+import { FormError } from '../ui/form-error';
+
+export function UserMenu() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const menuId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        toggle.current?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, [open]);
+
+  if (!session.user) return null;
+  const { name, email } = session.user;
+
+  const signOut = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await session.signOut();
+      navigate(paths.signIn(), { replace: true });
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="user-menu" ref={root}>
+      <button
+        ref={toggle}
+        type="button"
+        className="user-menu-toggle"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((value) => !value)}
+      >
+        <span className="avatar" aria-hidden="true">
+          {initials(name)}
+        </span>
+        <span className="user-menu-name">{name}</span>
+        <span className="visually-hidden">: account menu</span>
+      </button>
+      {open ? (
+        <div className="user-menu-panel" id={menuId}>
+          <p className="user-menu-who">
+            <strong>{name}</strong>
+            <span>{email}</span>
+          </p>
+          <Button onClick={signOut} busy={busy} className="user-menu-signout">
+            Sign out
+          </Button>
+          <FormError error={error} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return (
+    ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase() ||
+    '?'
+  );
+}

@@ -1,0 +1,14 @@
+export { Badge, type BadgeProps } from './badge';
+export { Button, type ButtonProps } from './button';
+export { ConfirmDialog, type ConfirmDialogProps } from './confirm-dialog';
+export { CopyField, type CopyFieldProps } from './copy-field';
+export { Dialog, type DialogProps } from './dialog';
+export { type ControlProps, Field, type FieldProps, SelectField, TextField } from './field';
+export { FormError } from './form-error';
+export { formatExact, formatRelative } from './format-time';
+export { Notice, type NoticeProps } from './notice';
+export { PageHeader, type PageHeaderProps, useDocumentTitle } from './page';
+export { RelativeTime, useNow } from './relative-time';
+export { EmptyState, ErrorState, Loading } from './states';
+export { type Column, Table, type TableProps } from './table';
+export { type RequestResult, type RequestState, useRequest } from './use-request';
