@@ -6,7 +6,7 @@
  * both afterwards, whatever happens. Extra arguments go to Vitest.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,9 +50,10 @@ function freePort() {
 
 const asRoot = process.getuid?.() === 0;
 /** PostgreSQL refuses to run as root, so its commands run as the `postgres` user then. */
-function runPostgresTool(bin, args) {
+function runPostgresTool(bin, args, cwd) {
   const [command, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
-  execFileSync(command, argv, { stdio: ['ignore', 'ignore', 'inherit'] });
+  // Run from a folder the postgres user may enter (not root's working directory).
+  execFileSync(command, argv, { stdio: ['ignore', 'ignore', 'inherit'], cwd });
 }
 
 async function startPostgres(dir) {
@@ -81,10 +82,16 @@ async function startPostgres(dir) {
     '-c full_page_writes=off',
     '-c max_connections=500',
   ].join(' ');
-  runPostgresTool(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'pg.log'), '-w', 'start']);
+  const log = join(dir, 'pg.log');
+  try {
+    runPostgresTool(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', log, '-w', 'start'], dir);
+  } catch (error) {
+    if (existsSync(log)) process.stderr.write(readFileSync(log, 'utf8'));
+    throw error;
+  }
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop: () => runPostgresTool(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']),
+    stop: () => runPostgresTool(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], dir),
   };
 }
 
@@ -125,11 +132,42 @@ function runVitest(env) {
       env: { ...process.env, ...env },
     });
     vitest.once('exit', (code) => resolve(code ?? 1));
+    vitest.once('error', (error) => {
+      console.error(`test:scale: could not run vitest: ${error.message}`);
+      resolve(1);
+    });
+    running = vitest;
   });
 }
 
+let running;
+
 const dir = mkdtempSync(join(tmpdir(), 'socifyr-scale-'));
 const stops = [];
+
+function cleanUp() {
+  for (const stop of stops.splice(0).reverse()) {
+    try {
+      stop();
+    } catch (error) {
+      console.error(`test:scale: while stopping: ${error.message}`);
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// Interrupted (Ctrl-C, a CI timeout): stop the tests and both servers before leaving.
+for (const [signal, exitCode] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+]) {
+  process.once(signal, () => {
+    running?.kill(signal);
+    cleanUp();
+    process.exit(exitCode);
+  });
+}
+
 let code = 1;
 try {
   const postgres = await startPostgres(dir);
@@ -141,13 +179,6 @@ try {
 } catch (error) {
   console.error(`test:scale: ${error.message}`);
 } finally {
-  for (const stop of stops.reverse()) {
-    try {
-      stop();
-    } catch (error) {
-      console.error(`test:scale: while stopping: ${error.message}`);
-    }
-  }
-  rmSync(dir, { recursive: true, force: true });
+  cleanUp();
 }
 process.exit(code);

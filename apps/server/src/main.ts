@@ -14,7 +14,13 @@ import { isDashboardBuilt } from './http/dashboard.js';
 import { SHARED_LAST_USED_FLUSH_INTERVAL_MS } from './keys/last-used-recorder.js';
 import { KeySecretFileError } from './keys/server-secret.js';
 import { rateLimitPolicy } from './limits/rate-limiter.js';
-import { DatabaseUnavailableError, DataDirError, KeySecretMismatchError, openStores } from './stores.js';
+import {
+  DatabaseUnavailableError,
+  DataDirError,
+  KeySecretMismatchError,
+  lastRedisError,
+  openStores,
+} from './stores.js';
 import { SERVER_VERSION } from './version.js';
 
 /** How long Redis may take to answer at start before the log says it is missing. */
@@ -76,7 +82,8 @@ function reportRedisAtStart(redis: Redis, log: FastifyBaseLogger): void {
   if (redis.status === 'ready') return;
   const timer = setTimeout(() => {
     log.warn(
-      'Redis is not reachable yet: until it is, rate limits are counted per server and keys, roles and sessions are cached for at most 1 s',
+      { reason: lastRedisError(redis) ?? 'no answer' },
+      'Redis is not reachable yet: until it is, rate limits are counted per server and keys, roles and sessions are cached for at most 1 s (check REDIS_URL, its password and that Redis runs)',
     );
   }, REDIS_START_GRACE_MS);
   timer.unref();

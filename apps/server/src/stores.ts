@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { openSqlite, SQLITE_FILE_NAME } from './db/database.js';
-import { describePostgresUrl, openPostgres } from './db/postgres.js';
+import { openPostgres } from './db/postgres.js';
 import type { Db } from './db/tables.js';
 import { checkSecretFingerprint } from './keys/secret-fingerprint.js';
 import { resolveKeySecret } from './keys/server-secret.js';
@@ -108,11 +108,29 @@ async function openPostgresStore(config: Config, url: string): Promise<Db> {
   try {
     return await openPostgres({ url, poolSize: config.databasePoolSize });
   } catch (error) {
-    const reason = (error as Error).message || (error as NodeJS.ErrnoException).code || 'no answer';
+    const where = `the PostgreSQL database at ${describeUrl(url)}`;
+    const reason = reasonOf(error);
     throw new DatabaseUnavailableError(
-      `cannot use the PostgreSQL database at ${describePostgresUrl(url)} (${reason}); check DATABASE_URL and that the server is running`,
+      /permission denied/i.test(reason)
+        ? `cannot set up ${where} (${reason}); the user of DATABASE_URL must own the database or have CREATE on its schema (GRANT CREATE ON SCHEMA public TO …)`
+        : `cannot use ${where} (${reason}); check DATABASE_URL and that the server is running`,
     );
   }
+}
+
+/** An error's message with those of its causes (a failed migration wraps the database's own words). */
+function reasonOf(error: unknown): string {
+  const parts: string[] = [];
+  for (
+    let e = error as { message?: string; code?: string; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  ) {
+    const text = e.message || e.code;
+    if (text) parts.push(text);
+    if (parts.length === 3) break;
+  }
+  return parts.join(': ') || 'no answer';
 }
 
 /**
@@ -122,34 +140,47 @@ async function openPostgresStore(config: Config, url: string): Promise<Db> {
 export function openRedis(url: string): Redis {
   const redis = new Redis(url, {
     enableOfflineQueue: false,
+    // A command that timed out has been answered from the fallback already; it must not run again later.
+    autoResendUnfulfilledCommands: false,
     maxRetriesPerRequest: 1,
     commandTimeout: 1000,
     connectionName: 'socifyr-server',
     retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
   });
-  // Connection errors are reported by the stores that use Redis, as what they mean for requests.
-  redis.on('error', () => {});
+  // Connection errors are reported by the stores that use Redis, as what they mean for requests; the last
+  // one is kept for the start-up warning (a wrong password shows only here).
+  redis.on('error', (error: Error) => {
+    lastRedisErrors.set(redis, error.message);
+  });
   return redis;
 }
 
 function describeStores(config: Config): string {
   const database = config.databaseUrl
-    ? `PostgreSQL at ${describePostgresUrl(config.databaseUrl)} (pool of ${config.databasePoolSize})`
+    ? `PostgreSQL at ${describeUrl(config.databaseUrl)} (pool of ${config.databasePoolSize})`
     : `SQLite at ${resolve(config.dataDir, SQLITE_FILE_NAME)}`;
   const shared = config.redisUrl
-    ? `rate limits and invalidations shared through Redis at ${describeRedisUrl(config.redisUrl)}`
+    ? `rate limits and invalidations shared through Redis at ${describeUrl(config.redisUrl)}`
     : config.databaseUrl
       ? 'rate limits per server and no shared invalidations, so keys, roles and sessions are cached for at most 1 s (set REDIS_URL to share both between servers)'
       : 'rate limits and invalidations in this process (set REDIS_URL to share them between servers)';
   return `storage: ${database}; ${shared}`;
 }
 
-function describeRedisUrl(url: string): string {
+/** Why a Redis connection last failed, if it did. */
+export const lastRedisError = (redis: Redis): string | undefined => lastRedisErrors.get(redis);
+const lastRedisErrors = new WeakMap<Redis, string>();
+
+/**
+ * A connection URL fit for a log: the password, and the query string (which may hold one too), removed.
+ */
+export function describeUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
+    parsed.search = '';
     return parsed.toString();
   } catch {
-    return 'Redis';
+    return 'an unparseable URL';
   }
 }

@@ -152,8 +152,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_unique_pending_invitation': uniquePendingInvitation,
 };
 
-/** Every migration's name, in order. */
-export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
+/** Every migration's name and code, in order: what a copy of a migrated database depends on. */
+export const MIGRATIONS_SOURCE = Object.entries(MIGRATIONS)
+  .map(([name, migration]) => `${name}\n${String(migration.up)}`)
+  .join('\n');
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

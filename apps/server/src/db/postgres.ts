@@ -2,7 +2,7 @@
  * PostgreSQL for scale-out (DATABASE_URL): a `pg` pool behind the same Kysely queries and migrations
  * as the embedded SQLite database.
  */
-import { Kysely, PostgresAdapter, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrations.js';
 import type { Db, Tables } from './tables.js';
@@ -22,7 +22,13 @@ const MIGRATION_LOCK_ID = 0x50c1f7;
 
 /** Opens a pool on DATABASE_URL and brings the schema up to date (safe when many servers start at once). */
 export async function openPostgres({ url, poolSize = 10 }: OpenPostgresOptions): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'socifyr-server' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    application_name: 'socifyr-server',
+    // An unreachable host fails a request (and the start) after 5 s instead of the system's TCP timeout.
+    connectionTimeoutMillis: 5000,
+  });
   // An idle connection the database drops (restart, failover) is replaced by the pool; without a listener
   // its error would end the process.
   pool.on('error', () => {});
@@ -46,18 +52,4 @@ async function migrateExclusively(db: Db): Promise<void> {
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`.execute(connection);
     }
   });
-}
-
-/** True when `db` talks to PostgreSQL (for the few statements that differ, such as row locks). */
-export const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
-
-/** The URL without its password, for logs. */
-export function describePostgresUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'PostgreSQL';
-  }
 }

@@ -11,6 +11,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { EventBus, Invalidation, InvalidationHandler } from './bus.js';
 
+/** How often the subscription is checked with a PING: 1 second. */
+const HEARTBEAT_INTERVAL_MS = 1000;
+
 /** Default channel; tests give each app its own. */
 export const INVALIDATION_CHANNEL = 'socifyr:invalidations';
 
@@ -63,7 +66,27 @@ export class RedisBus implements EventBus {
     this.subscriber.on('error', () => {
       // Reported once through `close`; ioredis reconnects by itself.
     });
-    this.publisher.on('ready', () => void this.sendUnsent());
+    this.publisher.on('ready', this.onPublisherReady);
+    this.heartbeat = setInterval(() => void this.checkSubscription(), HEARTBEAT_INTERVAL_MS);
+    this.heartbeat.unref();
+  }
+
+  private readonly onPublisherReady = () => void this.sendUnsent();
+  private readonly heartbeat: NodeJS.Timeout;
+
+  /**
+   * A connection that stalls (a network partition) may never close; a PING that gets no answer within the
+   * command timeout shows it, and the bus counts as lost until one is answered again.
+   */
+  private async checkSubscription(): Promise<void> {
+    if (this.closing || this.subscriber.status !== 'ready') return;
+    try {
+      await this.subscriber.ping();
+    } catch {
+      this.lost();
+      return;
+    }
+    if (!this.subscribed) await this.resubscribe();
   }
 
   get connected(): boolean {
@@ -79,6 +102,7 @@ export class RedisBus implements EventBus {
       // This server is already up to date. Servers cut off from Redis too keep short caches; one that is
       // not (only this connection broke) hears of it as soon as this connection is back.
       if (this.unsent.length < UNSENT_MAX) this.unsent.push(message);
+      else this.logger.warn('too many unsent invalidations: dropping this one');
       this.logger.warn(
         { event: event.type, reason: (error as Error).message },
         'could not publish an invalidation to Redis: it is sent again once Redis answers',
@@ -105,6 +129,14 @@ export class RedisBus implements EventBus {
 
   async close(): Promise<void> {
     this.closing = true;
+    clearInterval(this.heartbeat);
+    this.publisher.off('ready', this.onPublisherReady);
+    if (this.unsent.length > 0) {
+      this.logger.warn(
+        { count: this.unsent.length },
+        'closing with invalidations Redis never received: other servers see them only when their cached copies expire',
+      );
+    }
     this.handlers.length = 0;
     this.subscriber.disconnect();
   }
@@ -115,13 +147,16 @@ export class RedisBus implements EventBus {
     } catch {
       return; // the connection went again; `ready` fires on the next one
     }
+    if (this.subscribed) return;
     const recovered = this.everSubscribed;
     this.subscribed = true;
     this.everSubscribed = true;
+    // Whatever was cached before now (briefly, while not subscribed) may have missed an invalidation that
+    // no message will repeat: also at the first subscription, since a server may verify keys before it.
+    this.deliver({ type: 'everything' });
     this.markSubscribed();
     if (recovered) {
       this.logger.info('Redis invalidation bus reconnected: cached keys, roles and sessions are read again');
-      this.deliver({ type: 'everything' });
     }
   }
 

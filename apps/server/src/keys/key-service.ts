@@ -59,7 +59,8 @@ export class KeyService {
   private readonly bus: EventBus;
   private readonly clock: Clock;
   /** Store reads in flight, by digest. */
-  private readonly loading = new Map<string, Promise<Loaded>>();
+  /** Reads of keys in flight, each with the invalidation sequence number current when it began. */
+  private readonly loading = new Map<string, { load: Promise<Loaded>; readSeq: number }>();
 
   constructor({ db, secret, cache, recorder, bus, clock = systemClock }: KeyServiceOptions) {
     this.db = db;
@@ -131,7 +132,7 @@ export class KeyService {
     if (key === undefined) {
       // Concurrent requests with the same uncached key share one read (and one admission): a fleet
       // starting with a new key at once costs one query and is not mistaken for a flood of guesses.
-      const loaded = await (this.loading.get(digest) ?? this.startLoad(digest, admitStoreRead));
+      const loaded = await (this.joinableLoad(digest) ?? this.startLoad(digest, admitStoreRead));
       if (loaded === THROTTLED) return { ok: false, reason: 'throttled' };
       key = loaded;
     }
@@ -160,13 +161,27 @@ export class KeyService {
     return role;
   }
 
+  /**
+   * A read of this key already under way that a new request may share: only one that began after the last
+   * invalidation. One that began before may have read a key deleted since, and a request arriving after
+   * the deletion must not be answered from it.
+   */
+  private joinableLoad(digest: string): Promise<Loaded> | undefined {
+    const inFlight = this.loading.get(digest);
+    return inFlight && inFlight.readSeq === this.cache.beginRead() ? inFlight.load : undefined;
+  }
+
   /** Registered before its first await, so requests arriving meanwhile join it instead of starting their own. */
   private startLoad(digest: string, admitStoreRead: VerifyOptions['admitStoreRead']): Promise<Loaded> {
-    const load = (async () => {
+    const readSeq = this.cache.beginRead();
+    const load: Promise<Loaded> = (async () => {
       if (admitStoreRead && !(await admitStoreRead())) return THROTTLED;
       return this.loadKey(digest);
-    })().finally(() => this.loading.delete(digest));
-    this.loading.set(digest, load);
+    })().finally(() => {
+      // A newer read may have taken the slot meanwhile; it stays.
+      if (this.loading.get(digest)?.load === load) this.loading.delete(digest);
+    });
+    this.loading.set(digest, { load, readSeq });
     return load;
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openSqlite } from '../db/database.js';
+import { openTestDatabase } from '../test/test-stores.js';
 import { checkSecretFingerprint, secretFingerprint } from './secret-fingerprint.js';
 
 const SECRET_A = 'a'.repeat(64);
@@ -27,6 +28,19 @@ async function addKey(db: Awaited<ReturnType<typeof openSqlite>>) {
 }
 
 describe('checkSecretFingerprint', () => {
+  it('records only one of two secrets checked at once (two servers starting together)', async () => {
+    const { db, close } = await openTestDatabase();
+    try {
+      const results = await Promise.all([
+        checkSecretFingerprint(db, SECRET_A),
+        checkSecretFingerprint(db, SECRET_B),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(['mismatch', 'recorded']);
+    } finally {
+      await close();
+    }
+  });
+
   it('records the first secret, then recognises it', async () => {
     const db = await openSqlite({ dataDir: ':memory:' });
     expect(await checkSecretFingerprint(db, SECRET_A)).toEqual({ status: 'recorded' });

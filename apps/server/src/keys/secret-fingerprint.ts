@@ -36,12 +36,14 @@ export async function checkSecretFingerprint(
   const row = await db.selectFrom('settings').select('value').where('name', '=', SETTING).executeTakeFirst();
   if (row?.value === fingerprint) return { status: 'match' };
   if (!row) {
-    await db
+    const inserted = await db
       .insertInto('settings')
       .values({ name: SETTING, value: fingerprint })
       .onConflict((oc) => oc.column('name').doNothing())
-      .execute();
-    return { status: 'recorded' };
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { status: 'recorded' };
+    // Another server recorded its secret first: compare with that one.
+    return checkSecretFingerprint(db, secret, { acceptNew });
   }
   const { count } = await db
     .selectFrom('api_keys')

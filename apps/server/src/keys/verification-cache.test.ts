@@ -12,6 +12,36 @@ const key: CachedKey = {
 };
 
 describe('VerificationCache', () => {
+  it('keeps entries for at most 1 s while invalidations may be missed, and 5 minutes otherwise', () => {
+    const clock = new FakeClock();
+    let degraded = false;
+    const cache = new VerificationCache({ clock, degraded: () => degraded });
+    cache.setKey('digest', key, cache.beginRead());
+    cache.setRole('ws_1', 'usr_1', 'EDITOR', cache.beginRead());
+    clock.advance(1001);
+    expect(cache.getKey('digest')).toEqual(key);
+    degraded = true;
+    expect(cache.getKey('digest')).toBeUndefined();
+    expect(cache.getRole('ws_1', 'usr_1')).toBeUndefined();
+    cache.setKey('digest', key, cache.beginRead());
+    clock.advance(1000);
+    expect(cache.getKey('digest')).toEqual(key);
+  });
+
+  it('distrusts everything cached, and every read under way, after a resync', () => {
+    const cache = new VerificationCache();
+    cache.setKey('digest', key, cache.beginRead());
+    cache.setRole('ws_1', 'usr_1', 'EDITOR', cache.beginRead());
+    const inFlight = cache.beginRead();
+    cache.invalidate({ type: 'everything' });
+    expect(cache.getKey('digest')).toBeUndefined();
+    expect(cache.getRole('ws_1', 'usr_1')).toBeUndefined();
+    cache.setKey('other', { ...key, id: 'key_2' }, inFlight);
+    expect(cache.getKey('other')).toBeUndefined();
+    cache.setKey('other', { ...key, id: 'key_2' }, cache.beginRead());
+    expect(cache.getKey('other')).toMatchObject({ id: 'key_2' });
+  });
+
   it('serves a key and a role until an invalidation names them', () => {
     const cache = new VerificationCache();
     cache.setKey('digest', key, cache.beginRead());

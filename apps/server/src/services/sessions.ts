@@ -33,6 +33,9 @@ export class SessionService {
     ttl: SESSION_CACHE_TTL_MS,
   });
 
+  /** Bumped when every cached session must be read again; a read begun before is not cached after. */
+  private generation = 0;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -40,7 +43,10 @@ export class SessionService {
   ) {
     bus.subscribe((event) => {
       if (event.type === 'session-ended') this.ended.set(event.sessionId, true);
-      else if (event.type === 'everything') this.known.clear();
+      else if (event.type === 'everything') {
+        this.known.clear();
+        this.generation += 1;
+      }
     });
   }
 
@@ -88,6 +94,7 @@ export class SessionService {
     const known = this.peek(token);
     if (known) return known;
     const hash = tokenHash(token);
+    const generation = this.generation;
     const row = await this.db
       .selectFrom('sessions')
       .select(['id', 'user_id', 'expires_at'])
@@ -96,7 +103,7 @@ export class SessionService {
       .executeTakeFirst();
     if (!row) return undefined;
     const session = { sessionId: row.id, userId: row.user_id };
-    if (!this.ended.has(row.id))
+    if (!this.ended.has(row.id) && generation === this.generation)
       this.known.set(hash, {
         ...session,
         expiresAtMs: Date.parse(row.expires_at),

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import pg from 'pg';
 import { openSqlite } from '../db/database.js';
-import { MIGRATION_NAMES } from '../db/migrations.js';
+import { MIGRATIONS_SOURCE } from '../db/migrations.js';
 import { openPostgres } from '../db/postgres.js';
 import type { Db } from '../db/tables.js';
 import { openRedis } from '../stores.js';
@@ -84,12 +84,13 @@ let template: Promise<string> | undefined;
  * first builds it under an advisory lock and renames it into place; the others wait and reuse it.
  */
 function ensureTemplate(url: string): Promise<string> {
-  const version = createHash('sha256').update(MIGRATION_NAMES.join(',')).digest('hex').slice(0, 12);
+  // The migrations' code, not only their names: a migration edited before it ships needs a new template.
+  const version = createHash('sha256').update(MIGRATIONS_SOURCE).digest('hex').slice(0, 12);
   const name = `socifyr_template_${version}`;
   template ??= (async () => {
     const client = await admin(url).connect();
+    await client.query('select pg_advisory_lock(7531)');
     try {
-      await client.query('select pg_advisory_lock(7531)');
       const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
       if (exists.rowCount === 0) {
         const building = `${name}_building`;
@@ -99,8 +100,8 @@ function ensureTemplate(url: string): Promise<string> {
         await db.destroy();
         await client.query(`alter database ${building} rename to ${name}`);
       }
-      await client.query('select pg_advisory_unlock(7531)');
     } finally {
+      await client.query('select pg_advisory_unlock(7531)');
       client.release();
     }
     return name;
