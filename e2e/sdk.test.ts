@@ -388,7 +388,8 @@ describe('the SDK against a real server', () => {
       expect(malformed).toMatchObject({ status: 401, message: 'Malformed API key' });
       expect(counted.statuses).toEqual([401, 401]);
       expect(unknown.requestId).toBeTruthy();
-      expect(server.output()).toContain(unknown.requestId);
+      // The server's log line reaches its stdout a moment after the response.
+      await expect.poll(() => server.output()).toContain(unknown.requestId);
     });
 
     it('status 0 "Network error: …" when nothing listens', async () => {

@@ -1,12 +1,12 @@
 /**
- * The server's logger. Secrets never reach it: credentials and plaintext fields are redacted by path,
- * and anything shaped like an API key inside a logged URL is masked.
+ * The server's logger. Secrets never reach it: credentials and plaintext fields are redacted by path;
+ * in a logged URL anything shaped like an API key is masked and query values (tokens) are replaced.
  */
 
 import type { FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { LogLevel } from './config.js';
-import { maskKeys } from './redact.js';
+import { redactUrl } from './redact.js';
 
 export const REDACT_PATHS = [
   'req.headers.authorization',
@@ -33,7 +33,7 @@ export function loggerOptions({ level, stream }: LoggerOptions): FastifyServerOp
     serializers: {
       req: (req: { method: string; url: string; id?: string; ip?: string }) => ({
         method: req.method,
-        url: maskKeys(req.url),
+        url: redactUrl(req.url),
         remoteAddress: req.ip,
       }),
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskKeys } from './redact.js';
+import { maskKeys, redactUrl } from './redact.js';
 
 const KEY = `sk_${'ab12'.repeat(16)}`;
 
@@ -13,5 +13,23 @@ describe('maskKeys', () => {
     ['no key here: sk_ alone, task_1234', 'no key here: sk_ alone, task_1234'],
   ])('masks %s', (input, expected) => {
     expect(maskKeys(input)).toBe(expected);
+  });
+});
+
+describe('redactUrl', () => {
+  it.each([
+    [
+      '/invitations/accept?token=XNs_raJU9&email=ada%40example.com',
+      '/invitations/accept?token=[redacted]&email=[redacted]',
+    ],
+    ['/sign-in?next=%2Finvitations%2Faccept%3Ftoken%3DXNs', '/sign-in?next=[redacted]'],
+    ['/api/content?status=draft&page=2&limit=10', '/api/content?status=draft&page=2&limit=10'],
+    [`/api/content?key=${KEY}&status=draft`, '/api/content?key=[redacted]&status=draft'],
+    [`/api/x/${KEY}`, '/api/x/sk_[redacted]'],
+    ['/w/ws_1/settings/api-keys?unused=30', '/w/ws_1/settings/api-keys?unused=30'],
+    ['/api/health', '/api/health'],
+    ['/api/health?', '/api/health?'],
+  ])('writes %s as %s', (input, expected) => {
+    expect(redactUrl(input)).toBe(expected);
   });
 });
