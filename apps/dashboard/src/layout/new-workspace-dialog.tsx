@@ -1,5 +1,8 @@
-/** "New workspace": a name, then the new workspace opens (the creator is its OWNER). */
-import { type FormEvent, useState } from 'react';
+/**
+ * "New workspace": a name, then the new workspace opens (the creator is its OWNER). An empty name is caught
+ * before a request; the server's messages about the name appear under it.
+ */
+import { type FormEvent, useRef, useState } from 'react';
 import { useApi } from '../api/api-context';
 import { paths, useNavigate } from '../router';
 import { useSession } from '../session/session-context';
@@ -7,6 +10,11 @@ import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { TextField } from '../ui/field';
 import { FormError } from '../ui/form-error';
+import { useFormErrors } from '../ui/use-form-errors';
+
+/** API.md: a workspace name is 1–100 characters. */
+const NAME_MAX_LENGTH = 100;
+const FIELDS = ['name'] as const;
 
 export function NewWorkspaceDialog({ onClose }: { onClose: () => void }) {
   const api = useApi();
@@ -14,19 +22,20 @@ export function NewWorkspaceDialog({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const errors = useFormErrors(FIELDS, form);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (errors.show({ name: name.trim() ? null : 'Give the workspace a name.' })) return;
     setBusy(true);
-    setError(null);
     try {
       const workspace = await api.workspaces.create({ name: name.trim() });
       await session.refresh();
       onClose();
       navigate(paths.apiKeys(workspace.id));
     } catch (failure) {
-      setError(failure);
+      errors.fail(failure);
       setBusy(false);
     }
   };
@@ -47,18 +56,22 @@ export function NewWorkspaceDialog({ onClose }: { onClose: () => void }) {
         </>
       }
     >
-      <form id="new-workspace-form" onSubmit={submit} noValidate>
+      <form ref={form} id="new-workspace-form" className="form" onSubmit={submit} noValidate>
         <TextField
           label="Name"
           name="name"
           value={name}
-          onChange={(event) => setName(event.target.value)}
-          maxLength={100}
+          onChange={(event) => {
+            setName(event.target.value);
+            errors.edited('name');
+          }}
+          maxLength={NAME_MAX_LENGTH}
           required
           autoComplete="off"
+          error={errors.field('name')}
           hint="You will be its owner. Keys, members, connections and content belong to one workspace."
         />
-        <FormError error={error} />
+        <FormError messages={errors.form} />
       </form>
     </Dialog>
   );

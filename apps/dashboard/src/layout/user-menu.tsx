@@ -1,8 +1,12 @@
-/** The signed-in person's name, opening a small menu with their email and Sign out. */
+/**
+ * The signed-in person's name (cut short with an ellipsis when long, all of it on hover), opening a small menu with their whole
+ * name, email and Sign out.
+ */
 import { useEffect, useId, useRef, useState } from 'react';
 import { paths, useNavigate } from '../router';
 import { useSession } from '../session/session-context';
 import { Button } from '../ui/button';
+import { Email } from '../ui/email';
 import { FormError } from '../ui/form-error';
 
 export function UserMenu() {
@@ -57,19 +61,24 @@ export function UserMenu() {
         className="user-menu-toggle"
         aria-expanded={open}
         aria-controls={menuId}
+        // Read as one phrase at every width (the name is hidden on phones); it contains the visible name.
+        aria-label={accountMenuLabel(name)}
         onClick={() => setOpen((value) => !value)}
       >
         <span className="avatar" aria-hidden="true">
           {initials(name)}
         </span>
-        <span className="user-menu-name">{name}</span>
-        <span className="visually-hidden">: account menu</span>
+        <span className="user-menu-name" aria-hidden="true" title={name}>
+          {name}
+        </span>
       </button>
       {open ? (
         <div className="user-menu-panel" id={menuId}>
           <p className="user-menu-who">
             <strong>{name}</strong>
-            <span>{email}</span>
+            <span>
+              <Email address={email} />
+            </span>
           </p>
           <Button onClick={signOut} busy={busy} className="user-menu-signout">
             Sign out
@@ -79,6 +88,11 @@ export function UserMenu() {
       ) : null}
     </div>
   );
+}
+
+/** "Account menu for Grace". */
+export function accountMenuLabel(name: string): string {
+  return `Account menu for ${name.trim() || 'you'}`;
 }
 
 function initials(name: string): string {

@@ -9,6 +9,7 @@ import { RequireSession } from '../session/guards';
 import { rememberWorkspace } from '../session/last-workspace';
 import { useSession } from '../session/session-context';
 import { WorkspaceProvider } from '../session/workspace-context';
+import { useDocumentTitle } from '../ui/page';
 import { EmptyState, Loading } from '../ui/states';
 import { AppLayout } from './app-layout';
 
@@ -36,24 +37,7 @@ function WorkspaceFrame({ children }: { children: ReactNode }) {
   }, [workspace, workspaceId, checked, refresh]);
 
   if (!workspace) {
-    return (
-      <AppLayout>
-        {checked === workspaceId ? (
-          <EmptyState
-            title="Workspace not found"
-            action={
-              <Link to={paths.home()} className="btn btn-primary">
-                Go to your workspace
-              </Link>
-            }
-          >
-            <p>It does not exist, or you are not a member of it (any more).</p>
-          </EmptyState>
-        ) : (
-          <Loading />
-        )}
-      </AppLayout>
-    );
+    return <AppLayout>{checked === workspaceId ? <NotFound /> : <Loading />}</AppLayout>;
   }
 
   return (
@@ -62,5 +46,22 @@ function WorkspaceFrame({ children }: { children: ReactNode }) {
         <Fragment key={workspace.id}>{children}</Fragment>
       </AppLayout>
     </WorkspaceProvider>
+  );
+}
+
+function NotFound() {
+  useDocumentTitle('Workspace not found');
+  return (
+    <EmptyState
+      title="Workspace not found"
+      titleAs="h1"
+      action={
+        <Link to={paths.home()} className="btn btn-primary">
+          Go to your workspace
+        </Link>
+      }
+    >
+      <p>It does not exist, or you are not a member of it (any more).</p>
+    </EmptyState>
   );
 }

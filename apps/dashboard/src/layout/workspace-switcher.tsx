@@ -1,5 +1,9 @@
-/** The person's workspaces with their role; choosing one opens the same page in that workspace. */
+/**
+ * The person's workspaces with their role; choosing one opens the same page in that workspace. A long name is
+ * cut at the control's width; hovering it shows the whole of the chosen one.
+ */
 import { useId } from 'react';
+import type { MyWorkspace } from '../api/types';
 import { useLocation, useNavigate } from '../router';
 import { paths } from '../router/paths';
 import { roleLabel } from '../session/permissions';
@@ -11,6 +15,7 @@ export function WorkspaceSwitcher({ currentId }: { currentId: string | undefined
   const navigate = useNavigate();
   const id = useId();
   if (workspaces.length === 0) return null;
+  const current = workspaces.find((workspace) => workspace.id === currentId);
 
   const switchTo = (workspaceId: string) => {
     // Keep the section (/settings/api-keys, /content…) when moving to another workspace.
@@ -27,6 +32,7 @@ export function WorkspaceSwitcher({ currentId }: { currentId: string | undefined
         id={id}
         className="input"
         value={currentId ?? ''}
+        title={current ? optionLabel(current) : undefined}
         onChange={(event) => switchTo(event.target.value)}
       >
         {currentId === undefined ? (
@@ -36,10 +42,15 @@ export function WorkspaceSwitcher({ currentId }: { currentId: string | undefined
         ) : null}
         {workspaces.map((workspace) => (
           <option key={workspace.id} value={workspace.id}>
-            {workspace.name} ({roleLabel(workspace.roleKey)})
+            {optionLabel(workspace)}
           </option>
         ))}
       </select>
     </div>
   );
+}
+
+/** "Grace's workspace (Owner)". */
+function optionLabel(workspace: MyWorkspace): string {
+  return `${workspace.name} (${roleLabel(workspace.roleKey)})`;
 }

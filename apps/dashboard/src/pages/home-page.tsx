@@ -21,6 +21,7 @@ function NoWorkspace() {
     <AppLayout>
       <EmptyState
         title="You are not a member of any workspace"
+        titleAs="h1"
         action={
           <Button variant="primary" onClick={() => setCreating(true)}>
             Create a workspace

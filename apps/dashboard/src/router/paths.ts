@@ -1,10 +1,20 @@
 /** Every URL of the dashboard in one place; pages link with `paths.apiKeys(workspaceId)`, never by hand. */
 const w = (workspaceId: string) => `/w/${encodeURIComponent(workspaceId)}`;
 
+/** `path?a=…&b=…` with the given (non-empty) values, encoded. */
+const withQuery = (path: string, query: Record<string, string | undefined>) => {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value) search.set(name, value);
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+};
+
 export const paths = {
   home: () => '/',
-  signIn: (next?: string) => (next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'),
-  signUp: (next?: string) => (next ? `/sign-up?next=${encodeURIComponent(next)}` : '/sign-up'),
+  /** `next`: where to go once signed in; `email`: fills in the Email field (e.g. the invited address). */
+  signIn: (next?: string, email?: string) => withQuery('/sign-in', { next, email }),
+  /** As signIn. */
+  signUp: (next?: string, email?: string) => withQuery('/sign-up', { next, email }),
   /** The link an invitation gives: `/invitations/accept?token=…`. */
   acceptInvitation: (token: string) => `/invitations/accept?token=${encodeURIComponent(token)}`,
   workspace: (workspaceId: string) => w(workspaceId),

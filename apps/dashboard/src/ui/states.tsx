@@ -15,15 +15,17 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
 
 export interface EmptyStateProps {
   title: ReactNode;
+  /** Makes the title the page's heading (`h1`) when the empty state is the whole page. Default: a paragraph. */
+  titleAs?: 'p' | 'h1' | 'h2';
   children?: ReactNode;
   /** Usually the primary button that creates the first item. */
   action?: ReactNode;
 }
 
-export function EmptyState({ title, children, action }: EmptyStateProps) {
+export function EmptyState({ title, titleAs: Title = 'p', children, action }: EmptyStateProps) {
   return (
     <div className="empty-state">
-      <p className="empty-state-title">{title}</p>
+      <Title className="empty-state-title">{title}</Title>
       {children ? <div className="empty-state-text">{children}</div> : null}
       {action ? <div className="empty-state-action">{action}</div> : null}
     </div>

@@ -3,7 +3,7 @@
  * The plaintext lives only in this dialog's state: closing it (Done, Esc, ×) unmounts the dialog and the key is
  * gone from the page. The parent only ever receives the key's metadata.
  */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useApi } from '../../api/api-context';
 import type { ApiKey } from '../../api/types';
 import { useWorkspace } from '../../session/workspace-context';
@@ -13,9 +13,12 @@ import { Dialog } from '../../ui/dialog';
 import { TextField } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
+import { lengthCounter, tooLongProblem } from '../../ui/text-length';
+import { useFormErrors } from '../../ui/use-form-errors';
 
 /** API.md: a label is 1–100 characters. */
 export const LABEL_MAX_LENGTH = 100;
+const FIELDS = ['label'] as const;
 
 export interface CreateKeyDialogProps {
   /** Called as soon as the key exists (with its metadata only), so the list can show it behind the dialog. */
@@ -48,24 +51,23 @@ function LabelForm({
   const api = useApi();
   const { workspaceId } = useWorkspace();
   const [label, setLabel] = useState('');
-  const [labelError, setLabelError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const errors = useFormErrors(FIELDS, form);
+  const trimmed = label.trim();
+  const over = tooLongProblem(trimmed, LABEL_MAX_LENGTH) !== null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const trimmed = label.trim();
-    if (!trimmed) {
-      setLabelError('Give the key a label, e.g. "Production backend".');
-      return;
-    }
-    setLabelError(null);
+    const problem = trimmed
+      ? tooLongProblem(trimmed, LABEL_MAX_LENGTH)
+      : 'Give the key a label, e.g. "Production backend".';
+    if (errors.show({ label: problem })) return;
     setBusy(true);
-    setError(null);
     try {
       onCreated(await api.apiKeys.create(workspaceId, { label: trimmed }));
     } catch (failure) {
-      setError(failure);
+      errors.fail(failure);
       setBusy(false);
     }
   };
@@ -86,22 +88,32 @@ function LabelForm({
         </>
       }
     >
-      <form id="create-key-form" className="form" onSubmit={submit} noValidate>
+      <form ref={form} id="create-key-form" className="form" onSubmit={submit} noValidate>
         <TextField
           label="Label"
           name="label"
           value={label}
-          onChange={(event) => setLabel(event.target.value)}
-          maxLength={LABEL_MAX_LENGTH}
+          onChange={(event) => {
+            setLabel(event.target.value);
+            errors.edited('label');
+          }}
+          // No maxLength: a longer paste is not cut short without a word; the counter and the check say so.
           autoComplete="off"
           placeholder="Production backend"
-          error={labelError}
-          hint="What the key is for. One key per service lets you rotate one without disturbing the rest."
+          error={errors.field('label')}
+          hint={
+            <>
+              What the key is for. One key per service lets you rotate one without disturbing the rest.
+              <span className={`field-counter${over ? ' field-counter-over' : ''}`}>
+                {lengthCounter(trimmed, LABEL_MAX_LENGTH)}
+              </span>
+            </>
+          }
         />
         <p className="dialog-note">
           The key acts as you, with your current role in this workspace, and is shown only once.
         </p>
-        <FormError error={error} />
+        <FormError messages={errors.form} />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import type { ApiKey } from '../../api/types';
 import { roleLabel } from '../../session/permissions';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
+import { Email } from '../../ui/email';
 import { RelativeTime } from '../../ui/relative-time';
 import { type Column, Table } from '../../ui/table';
 
@@ -16,13 +17,16 @@ export interface KeysTableProps {
 export function KeysTable({ keys, canDelete, onDelete }: KeysTableProps) {
   const columns: Column<ApiKey>[] = [
     { header: 'Label', cell: (key) => key.label, className: 'cell-strong' },
-    { header: 'Key', cell: (key) => <code>{key.hint}</code>, className: 'cell-mono' },
+    { header: 'Key', cell: (key) => <code>{key.hint}</code>, className: 'cell-mono cell-nowrap' },
     {
       header: 'Created by',
+      className: 'cell-person',
       cell: (key) => (
         <>
           {key.createdBy.name}
-          <span className="cell-sub">{key.createdBy.email}</span>
+          <span className="cell-sub">
+            <Email address={key.createdBy.email} />
+          </span>
         </>
       ),
     },

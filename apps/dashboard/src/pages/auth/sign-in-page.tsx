@@ -1,28 +1,33 @@
-/** /sign-in: email and password; on success the guard sends the person on to `?next=` (or home). */
-import { type FormEvent, useState } from 'react';
+/**
+ * /sign-in: email and password; on success the guard sends the person on to `?next=` (or home). `?email=`
+ * fills in the address (e.g. from an invitation), and "Create an account" carries both on.
+ */
+import { type FormEvent, useRef, useState } from 'react';
 import { AuthLayout } from '../../layout/app-layout';
 import { Link, paths, useSearchParams } from '../../router';
 import { useSession } from '../../session/session-context';
-import { Button, FormError, TextField, useDocumentTitle } from '../../ui';
+import { Button, FormError, TextField, useDocumentTitle, useFormErrors } from '../../ui';
+import { checkSignIn, SIGN_IN_FIELDS } from './auth-checks';
 
 export function SignInPage() {
   useDocumentTitle('Sign in');
   const session = useSession();
   const [query] = useSearchParams();
   const next = query.get('next') ?? undefined;
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(query.get('email') ?? '');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const errors = useFormErrors(SIGN_IN_FIELDS, form);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (errors.show(checkSignIn({ email, password }))) return;
     setBusy(true);
-    setError(null);
     try {
       await session.signIn({ email: email.trim(), password });
     } catch (failure) {
-      setError(failure);
+      errors.fail(failure);
       setBusy(false);
     }
   };
@@ -31,15 +36,19 @@ export function SignInPage() {
     <AuthLayout>
       <h1>Sign in</h1>
       {next ? <p className="auth-lead">Sign in to continue.</p> : null}
-      <form onSubmit={submit} className="form" noValidate>
+      <form ref={form} onSubmit={submit} className="form" noValidate>
         <TextField
           label="Email"
           name="email"
           type="email"
           autoComplete="email"
           value={email}
-          onChange={(event) => setEmail(event.target.value)}
+          onChange={(event) => {
+            setEmail(event.target.value);
+            errors.edited('email');
+          }}
           required
+          error={errors.field('email')}
         />
         <TextField
           label="Password"
@@ -47,16 +56,20 @@ export function SignInPage() {
           type="password"
           autoComplete="current-password"
           value={password}
-          onChange={(event) => setPassword(event.target.value)}
+          onChange={(event) => {
+            setPassword(event.target.value);
+            errors.edited('password');
+          }}
           required
+          error={errors.field('password')}
         />
-        <FormError error={error} />
+        <FormError messages={errors.form} />
         <Button variant="primary" type="submit" busy={busy} className="btn-block">
           Sign in
         </Button>
       </form>
       <p className="auth-switch">
-        New to Socifyr? <Link to={paths.signUp(next)}>Create an account</Link>
+        New to Socifyr? <Link to={paths.signUp(next, email.trim())}>Create an account</Link>
       </p>
     </AuthLayout>
   );

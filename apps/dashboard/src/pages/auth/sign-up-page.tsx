@@ -1,15 +1,18 @@
 /**
  * /sign-up: name, email, password (at least 10 characters). The server creates the person's first workspace;
- * the guard then opens it (or `?next=`, e.g. an invitation being accepted).
+ * the guard then opens it (or `?next=`, e.g. an invitation being accepted). `?email=` fills in the address.
+ * Obvious mistakes are caught before a request; the server's validation messages appear next to the field they
+ * name, and an address that already has an account gets a link to sign in with it.
  */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
+import { isApiError } from '../../api/api-error';
 import { AuthLayout } from '../../layout/app-layout';
 import { Link, paths, useSearchParams } from '../../router';
 import { useSession } from '../../session/session-context';
-import { Button, FormError, TextField, useDocumentTitle } from '../../ui';
+import { Button, FormError, TextField, useDocumentTitle, useFormErrors } from '../../ui';
+import { checkSignUp, NAME_MAX_LENGTH, PASSWORD_MIN_LENGTH, SIGN_UP_FIELDS } from './auth-checks';
 
-/** The server's minimum (API.md); said up front so nobody has to learn it from an error. */
-export const PASSWORD_MIN_LENGTH = 10;
+export { PASSWORD_MIN_LENGTH };
 
 export function SignUpPage() {
   useDocumentTitle('Sign up');
@@ -20,17 +23,30 @@ export function SignUpPage() {
   const [email, setEmail] = useState(query.get('email') ?? '');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const errors = useFormErrors(SIGN_UP_FIELDS, form);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (errors.show(checkSignUp({ name, email, password }))) return;
     setBusy(true);
-    setError(null);
     try {
       await session.signUp({ name: name.trim(), email: email.trim(), password });
     } catch (failure) {
-      setError(failure);
       setBusy(false);
+      if (isApiError(failure, 409)) {
+        errors.show({
+          email: (
+            <>
+              An account with this email address already exists.{' '}
+              <Link to={paths.signIn(next, email.trim())}>Sign in with it</Link> instead, or use another
+              address.
+            </>
+          ),
+        });
+      } else {
+        errors.fail(failure);
+      }
     }
   };
 
@@ -38,15 +54,19 @@ export function SignUpPage() {
     <AuthLayout>
       <h1>Create your account</h1>
       <p className="auth-lead">You get a workspace of your own, ready for your first API key.</p>
-      <form onSubmit={submit} className="form" noValidate>
+      <form ref={form} onSubmit={submit} className="form" noValidate>
         <TextField
           label="Name"
           name="name"
           autoComplete="name"
           value={name}
-          onChange={(event) => setName(event.target.value)}
-          maxLength={100}
+          onChange={(event) => {
+            setName(event.target.value);
+            errors.edited('name');
+          }}
+          maxLength={NAME_MAX_LENGTH}
           required
+          error={errors.field('name')}
         />
         <TextField
           label="Email"
@@ -54,8 +74,12 @@ export function SignUpPage() {
           type="email"
           autoComplete="email"
           value={email}
-          onChange={(event) => setEmail(event.target.value)}
+          onChange={(event) => {
+            setEmail(event.target.value);
+            errors.edited('email');
+          }}
           required
+          error={errors.field('email')}
         />
         <TextField
           label="Password"
@@ -63,17 +87,22 @@ export function SignUpPage() {
           type="password"
           autoComplete="new-password"
           value={password}
-          onChange={(event) => setPassword(event.target.value)}
+          onChange={(event) => {
+            setPassword(event.target.value);
+            errors.edited('password');
+          }}
+          minLength={PASSWORD_MIN_LENGTH}
           hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
           required
+          error={errors.field('password')}
         />
-        <FormError error={error} />
+        <FormError messages={errors.form} />
         <Button variant="primary" type="submit" busy={busy} className="btn-block">
           Create account
         </Button>
       </form>
       <p className="auth-switch">
-        Already have an account? <Link to={paths.signIn(next)}>Sign in</Link>
+        Already have an account? <Link to={paths.signIn(next, email.trim())}>Sign in</Link>
       </p>
     </AuthLayout>
   );

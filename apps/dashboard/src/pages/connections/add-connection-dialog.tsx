@@ -1,5 +1,5 @@
 /** Add connection: platform, handle (with the slug it will get) and an optional display name. */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useApi } from '../../api/api-context';
 import type { Connection, Platform } from '../../api/types';
 import { useWorkspace } from '../../session/workspace-context';
@@ -7,11 +7,13 @@ import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
 import { SelectField, TextField } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
+import { useFormErrors } from '../../ui/use-form-errors';
 import { handleProblem, PLATFORM_OPTIONS, previewSlug } from './platforms';
 
 /** API.md / the server's schema: a handle is at most 100 characters, a name at most 100. */
 const HANDLE_MAX_LENGTH = 100;
 const NAME_MAX_LENGTH = 100;
+const FIELDS = ['platform', 'handle', 'name'] as const;
 
 export interface AddConnectionDialogProps {
   onAdded: (connection: Connection) => void;
@@ -24,17 +26,15 @@ export function AddConnectionDialog({ onAdded, onClose }: AddConnectionDialogPro
   const [platform, setPlatform] = useState<Platform>('x');
   const [handle, setHandle] = useState('');
   const [name, setName] = useState('');
-  const [handleError, setHandleError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const form = useRef<HTMLFormElement>(null);
+  // A problem shown belongs to what was submitted: changing a field clears it (and the API's answer).
+  const errors = useFormErrors(FIELDS, form);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const problem = handleProblem(handle);
-    setHandleError(problem);
-    if (problem) return;
+    if (errors.show({ handle: handleProblem(handle) })) return;
     setBusy(true);
-    setError(null);
     try {
       const connection = await api.connections.create(workspaceId, {
         platform,
@@ -44,7 +44,7 @@ export function AddConnectionDialog({ onAdded, onClose }: AddConnectionDialogPro
       onAdded(connection);
       onClose();
     } catch (failure) {
-      setError(failure);
+      errors.fail(failure);
       setBusy(false);
     }
   };
@@ -67,24 +67,31 @@ export function AddConnectionDialog({ onAdded, onClose }: AddConnectionDialogPro
         </>
       }
     >
-      <form id="add-connection-form" className="form" onSubmit={submit} noValidate>
+      <form ref={form} id="add-connection-form" className="form" onSubmit={submit} noValidate>
         <SelectField
           label="Platform"
           name="platform"
           options={PLATFORM_OPTIONS}
           value={platform}
-          onChange={(event) => setPlatform(event.target.value as Platform)}
+          onChange={(event) => {
+            setPlatform(event.target.value as Platform);
+            errors.edited('platform');
+          }}
+          error={errors.field('platform')}
         />
         <TextField
           label="Handle"
           name="handle"
           value={handle}
-          onChange={(event) => setHandle(event.target.value)}
+          onChange={(event) => {
+            setHandle(event.target.value);
+            errors.edited('handle');
+          }}
           maxLength={HANDLE_MAX_LENGTH}
           autoComplete="off"
           spellCheck={false}
           placeholder="@brand"
-          error={handleError}
+          error={errors.field('handle')}
           hint={
             slug ? (
               <>
@@ -99,15 +106,19 @@ export function AddConnectionDialog({ onAdded, onClose }: AddConnectionDialogPro
           label="Name (optional)"
           name="name"
           value={name}
-          onChange={(event) => setName(event.target.value)}
+          onChange={(event) => {
+            setName(event.target.value);
+            errors.edited('name');
+          }}
           maxLength={NAME_MAX_LENGTH}
           autoComplete="off"
+          error={errors.field('name')}
           hint="How it is shown here; the handle when left empty."
         />
         <p className="dialog-note">
           This registers the account for scheduling posts; Socifyr does not sign in to the platform.
         </p>
-        <FormError error={error} />
+        <FormError messages={errors.form} />
       </form>
     </Dialog>
   );

@@ -2,7 +2,7 @@
  * New draft: the text and the connections it goes to. Without any connection there is nothing to post to, so
  * the dialog says so and links to Connections (or says who can add one).
  */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useApi } from '../../api/api-context';
 import type { Connection, Post } from '../../api/types';
 import { Link, paths } from '../../router';
@@ -12,10 +12,12 @@ import { Dialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
+import { useFormErrors } from '../../ui/use-form-errors';
 import { platformLabel } from '../connections/platforms';
 
 /** API.md: a post's text is 1–10,000 characters. */
 export const TEXT_MAX_LENGTH = 10_000;
+const FIELDS = ['text', 'connections'] as const;
 
 export interface NewDraftDialogProps {
   connections: readonly Connection[];
@@ -30,30 +32,30 @@ export function NewDraftDialog({ connections, onCreated, onClose }: NewDraftDial
   const [chosen, setChosen] = useState<readonly string[]>(() =>
     connections.length === 1 && connections[0] ? [connections[0].slug] : [],
   );
-  const [problems, setProblems] = useState<{ text?: string; connections?: string }>({});
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const errors = useFormErrors(FIELDS, form);
 
-  const toggle = (slug: string, on: boolean) =>
+  const toggle = (slug: string, on: boolean) => {
     setChosen((current) => (on ? [...current, slug] : current.filter((item) => item !== slug)));
+    errors.edited('connections');
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = {
-      text: text.trim() ? undefined : 'Write the text of the post.',
-      connections: chosen.length > 0 ? undefined : 'Choose at least one connection to post to.',
-    };
-    setProblems(found);
-    if (found.text || found.connections) return;
+    const found = errors.show({
+      text: text.trim() ? null : 'Write the text of the post.',
+      connections: chosen.length > 0 ? null : 'Choose at least one connection to post to.',
+    });
+    if (found) return;
     setBusy(true);
-    setError(null);
     try {
       // In the order they are listed, whatever order they were ticked in.
       const slugs = connections.map((c) => c.slug).filter((slug) => chosen.includes(slug));
       onCreated(await api.content.createText(workspaceId, { text, connections: slugs }));
       onClose();
     } catch (failure) {
-      setError(failure);
+      errors.fail(failure);
       setBusy(false);
     }
   };
@@ -81,10 +83,10 @@ export function NewDraftDialog({ connections, onCreated, onClose }: NewDraftDial
         </>
       }
     >
-      <form id="new-draft-form" className="form" onSubmit={submit} noValidate>
+      <form ref={form} id="new-draft-form" className="form" onSubmit={submit} noValidate>
         <Field
           label="Text"
-          error={problems.text}
+          error={errors.field('text')}
           hint={`${text.length.toLocaleString()} / ${TEXT_MAX_LENGTH.toLocaleString()} characters`}
         >
           {(control) => (
@@ -94,7 +96,10 @@ export function NewDraftDialog({ connections, onCreated, onClose }: NewDraftDial
               value={text}
               maxLength={TEXT_MAX_LENGTH}
               rows={6}
-              onChange={(event) => setText(event.target.value)}
+              onChange={(event) => {
+                setText(event.target.value);
+                errors.edited('text');
+              }}
               {...control}
             />
           )}
@@ -106,10 +111,10 @@ export function NewDraftDialog({ connections, onCreated, onClose }: NewDraftDial
             connections={connections}
             chosen={chosen}
             onToggle={toggle}
-            error={problems.connections}
+            error={errors.field('connections')}
           />
         )}
-        <FormError error={error} />
+        <FormError messages={errors.form} />
       </form>
     </Dialog>
   );
@@ -137,7 +142,7 @@ interface ConnectionPickerProps {
   connections: readonly Connection[];
   chosen: readonly string[];
   onToggle: (slug: string, on: boolean) => void;
-  error?: string;
+  error?: ReactNode;
 }
 
 function ConnectionPicker({ connections, chosen, onToggle, error }: ConnectionPickerProps) {

@@ -49,6 +49,7 @@ export function PostsTable({
     { header: 'Status', className: 'cell-nowrap', cell: (post) => <PostStatusCell post={post} /> },
     {
       header: 'Author',
+      className: 'cell-person',
       cell: (post) => (
         <>
           {authorOf(post)}

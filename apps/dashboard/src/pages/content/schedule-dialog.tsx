@@ -105,6 +105,7 @@ export function ScheduleDialog({ post, onChanged, onClose }: ScheduleDialogProps
           onChange={(event) => {
             setValue(event.target.value);
             setProblem(null);
+            setError(null);
           }}
           error={problem}
           hint={`Your local time (${timeZone}).`}

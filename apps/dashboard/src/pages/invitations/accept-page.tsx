@@ -1,7 +1,9 @@
 /**
  * /invitations/accept?token=…[&email=…]: the page an invitation link opens. Signed out, it asks the person to
- * sign in or create an account (with the invited address), and both come back here. Signed in, it accepts the
- * invitation and opens the workspace; when it cannot, it says why in the API's words and what to do.
+ * sign in or create an account with the address the link names (both forms get it filled in), and both come
+ * back here. Nothing can be known about the invitation before that (the API has no lookup for signed-out
+ * people), so the page promises nothing: it is checked on sign-in. Signed in, it accepts the invitation and
+ * opens the workspace; when it cannot, it says why in the API's words and what to do.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/api-context';
@@ -11,6 +13,7 @@ import { AuthLayout } from '../../layout/app-layout';
 import { Link, paths, useLocation, useNavigate, useSearchParams } from '../../router';
 import { useSession } from '../../session/session-context';
 import { Button } from '../../ui/button';
+import { Email } from '../../ui/email';
 import { Notice } from '../../ui/notice';
 import { useDocumentTitle } from '../../ui/page';
 import { ErrorState, Loading } from '../../ui/states';
@@ -51,24 +54,29 @@ export function AcceptInvitationPage() {
 function SignedOut({ email }: { email: string | null }) {
   const { pathname, search } = useLocation();
   const here = pathname + search;
-  const signUp = paths.signUp(here) + (email ? `&email=${encodeURIComponent(email)}` : '');
   return (
     <>
-      <p className="auth-lead">
-        You have been invited to a workspace on Socifyr.{' '}
-        {email ? (
-          <>
-            Sign in or create an account with <strong className="accept-email">{email}</strong> to join it.
-          </>
-        ) : (
-          'Sign in or create an account with the email address the invitation was sent to, to join it.'
-        )}
+      <p className="auth-lead">You have been invited to a workspace on Socifyr.</p>
+      {email ? (
+        <p>
+          This link was sent to{' '}
+          <strong className="accept-email">
+            <Email address={email} />
+          </strong>
+          . Sign in, or create an account, with that address to join.
+        </p>
+      ) : (
+        <p>Sign in, or create an account, with the email address the invitation was sent to, to join.</p>
+      )}
+      <p className="accept-note">
+        The invitation is checked when you sign in: if it was cancelled, replaced by a newer one or has
+        expired, you will be told then.
       </p>
       <div className="accept-actions">
-        <Link to={paths.signIn(here)} className="btn btn-primary btn-block">
+        <Link to={paths.signIn(here, email ?? undefined)} className="btn btn-primary btn-block">
           Sign in to accept
         </Link>
-        <Link to={signUp} className="btn btn-block">
+        <Link to={paths.signUp(here, email ?? undefined)} className="btn btn-block">
           Create an account
         </Link>
       </div>

@@ -9,6 +9,7 @@ import { roleLabel } from '../../session/permissions';
 import { useWorkspace } from '../../session/workspace-context';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
+import { Email } from '../../ui/email';
 import { SelectField } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
 import { assignableRoles, ROLE_DESCRIPTIONS } from './member-permissions';
@@ -69,14 +70,19 @@ export function ChangeRoleDialog({ member, isSelf, onChanged, onClose }: ChangeR
     >
       <form id="change-role-form" className="form" onSubmit={submit} noValidate>
         <p className="dialog-note">
-          {member.email} is {roleLabel(member.roleKey)} now. Their API keys act with the new role at once.
+          <Email address={member.email} /> is {roleLabel(member.roleKey)} now. Their API keys act with the new
+          role at once.
         </p>
         <SelectField
           label="Role"
           name="roleKey"
           options={roleOptions(options)}
           value={roleKey}
-          onChange={(event) => setRoleKey(event.target.value as RoleKey)}
+          onChange={(event) => {
+            setRoleKey(event.target.value as RoleKey);
+            // The API's answer was about the role chosen before.
+            setError(null);
+          }}
           hint={ROLE_DESCRIPTIONS[roleKey]}
         />
         {isSelf && roleKey !== member.roleKey ? (

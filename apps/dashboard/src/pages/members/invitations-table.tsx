@@ -2,6 +2,7 @@
 import type { Invitation } from '../../api/types';
 import { roleLabel } from '../../session/permissions';
 import { Button } from '../../ui/button';
+import { Email } from '../../ui/email';
 import { RelativeTime } from '../../ui/relative-time';
 import { Table } from '../../ui/table';
 
@@ -17,7 +18,11 @@ export function InvitationsTable({ invitations, onCancel }: InvitationsTableProp
       rows={invitations}
       rowKey={(invitation) => invitation.id}
       columns={[
-        { header: 'Email', cell: (invitation) => invitation.email, className: 'cell-strong' },
+        {
+          header: 'Email',
+          cell: (invitation) => <Email address={invitation.email} />,
+          className: 'cell-strong cell-person',
+        },
         { header: 'Role', cell: (invitation) => roleLabel(invitation.roleKey), className: 'cell-nowrap' },
         {
           header: 'Invited',

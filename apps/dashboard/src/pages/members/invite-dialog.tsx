@@ -2,7 +2,7 @@
  * Invite: an email and a role (never OWNER), then the invitation link to copy and send. The link (its token)
  * exists only in this dialog: closing it forgets it, and the list of pending invitations never has it.
  */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { type CreatedInvitation, INVITABLE_ROLE_KEYS, type Invitation, type RoleKey } from '../../api/types';
 import { roleLabel } from '../../session/permissions';
@@ -10,13 +10,17 @@ import { useWorkspace } from '../../session/workspace-context';
 import { Button } from '../../ui/button';
 import { CopyField } from '../../ui/copy-field';
 import { Dialog } from '../../ui/dialog';
+import { Email } from '../../ui/email';
 import { SelectField, TextField } from '../../ui/field';
 import { FormError } from '../../ui/form-error';
 import { formatExact } from '../../ui/format-time';
 import { Notice } from '../../ui/notice';
+import { useFormErrors } from '../../ui/use-form-errors';
 import { invitationLink } from './invitation-link';
 import { ROLE_DESCRIPTIONS } from './member-permissions';
 import { roleOptions } from './role-options';
+
+const FIELDS = ['email', 'roleKey'] as const;
 
 export interface InviteDialogProps {
   /** Called once the invitation exists, without its token, so the pending list can show it. */
@@ -51,24 +55,22 @@ function InviteForm({
   const { workspaceId } = useWorkspace();
   const [email, setEmail] = useState('');
   const [roleKey, setRoleKey] = useState<RoleKey>('EDITOR');
-  const [emailError, setEmailError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const errors = useFormErrors(FIELDS, form);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const trimmed = email.trim();
-    if (!trimmed.includes('@')) {
-      setEmailError('Enter the email address of the person to invite, e.g. sam@example.com.');
-      return;
-    }
-    setEmailError(null);
+    const problem = trimmed.includes('@')
+      ? null
+      : 'Enter the email address of the person to invite, e.g. sam@example.com.';
+    if (errors.show({ email: problem })) return;
     setBusy(true);
-    setError(null);
     try {
       onCreated(await api.invitations.create(workspaceId, { email: trimmed, roleKey }));
     } catch (failure) {
-      setError(failure);
+      errors.fail(failure);
       setBusy(false);
     }
   };
@@ -89,15 +91,18 @@ function InviteForm({
         </>
       }
     >
-      <form id="invite-form" className="form" onSubmit={submit} noValidate>
+      <form ref={form} id="invite-form" className="form" onSubmit={submit} noValidate>
         <TextField
           label="Email"
           name="email"
           type="email"
           autoComplete="off"
           value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={emailError}
+          onChange={(event) => {
+            setEmail(event.target.value);
+            errors.edited('email');
+          }}
+          error={errors.field('email')}
           hint="They sign in, or create an account, with this address to accept."
         />
         <SelectField
@@ -105,10 +110,14 @@ function InviteForm({
           name="roleKey"
           options={roleOptions(INVITABLE_ROLE_KEYS)}
           value={roleKey}
-          onChange={(event) => setRoleKey(event.target.value as RoleKey)}
+          onChange={(event) => {
+            setRoleKey(event.target.value as RoleKey);
+            errors.edited('roleKey');
+          }}
+          error={errors.field('roleKey')}
           hint={`${ROLE_DESCRIPTIONS[roleKey]} To make someone an owner, invite them, then change their role.`}
         />
-        <FormError error={error} />
+        <FormError messages={errors.form} />
       </form>
     </Dialog>
   );
@@ -127,8 +136,11 @@ function InvitationLink({ invitation, onDone }: { invitation: CreatedInvitation;
       }
     >
       <p>
-        Send this link to <strong>{invitation.email}</strong>. It makes them {withArticle(role)} of this
-        workspace.
+        Send this link to{' '}
+        <strong>
+          <Email address={invitation.email} />
+        </strong>
+        . It makes them {withArticle(role)} of this workspace.
       </p>
       <CopyField
         label="Invitation link"

@@ -11,6 +11,7 @@ import { useCurrentUser, useSession } from '../../session/session-context';
 import { useWorkspace } from '../../session/workspace-context';
 import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { Email } from '../../ui/email';
 import { PageHeader } from '../../ui/page';
 import { EmptyState, ErrorState, Loading } from '../../ui/states';
 import { useRequest } from '../../ui/use-request';
@@ -143,7 +144,7 @@ export function MembersPage() {
           onClose={close}
         >
           <p>
-            <strong>{action.member.name}</strong> ({action.member.email}) loses access to{' '}
+            <strong>{action.member.name}</strong> (<Email address={action.member.email} />) loses access to{' '}
             <strong>{workspace.name}</strong> at once.
           </p>
           <p>The API keys they created here stop working and show as inactive.</p>
@@ -181,8 +182,11 @@ export function MembersPage() {
           onClose={close}
         >
           <p>
-            The link sent to <strong>{action.invitation.email}</strong> stops working at once. You can invite
-            them again later.
+            The link sent to{' '}
+            <strong>
+              <Email address={action.invitation.email} />
+            </strong>{' '}
+            stops working at once. You can invite them again later.
           </p>
         </ConfirmDialog>
       ) : null}

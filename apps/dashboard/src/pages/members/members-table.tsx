@@ -3,6 +3,7 @@ import type { Member } from '../../api/types';
 import { roleLabel } from '../../session/permissions';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
+import { Email } from '../../ui/email';
 import { RelativeTime } from '../../ui/relative-time';
 import { RowActions } from '../../ui/row-actions';
 import { type Column, Table } from '../../ui/table';
@@ -29,11 +30,14 @@ export function MembersTable({
   const columns: Column<Member>[] = [
     {
       header: 'Name',
+      className: 'cell-person',
       cell: (member) => (
         <>
           <span className="member-name">{member.name}</span>
           {member.userId === currentUserId ? <span className="member-you"> (you)</span> : null}
-          <span className="cell-sub">{member.email}</span>
+          <span className="cell-sub">
+            <Email address={member.email} />
+          </span>
         </>
       ),
     },
