@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventLog, type WindowLimit } from './sliding-window.js';
+import { decideWindows, EventLog, type WindowLimit } from './sliding-window.js';
 
 const PER_KEY: WindowLimit[] = [
   { max: 10, windowMs: 1000 },
@@ -63,5 +63,63 @@ describe('EventLog', () => {
     expect(log.tryAdd(4, limits).allowed).toBe(true);
     expect(log.isIdle(60_003, limits)).toBe(false);
     expect(log.isIdle(60_004, limits)).toBe(true);
+  });
+});
+
+/** The plainest possible log: every event's time in a list, each window counted by a scan. */
+class ReferenceLog {
+  private readonly times: number[] = [];
+
+  tryAdd(nowMs: number, limits: readonly WindowLimit[]) {
+    const counts = limits.map(({ max, windowMs }) => {
+      const inWindow = this.times.filter((t) => t > nowMs - windowMs);
+      const newestFirst = [...this.times].reverse();
+      return {
+        inWindow: inWindow.length,
+        oldestInWindowMs: inWindow[0],
+        blockerMs: inWindow.length >= max ? newestFirst[max - 1] : undefined,
+      };
+    });
+    const decision = decideWindows(nowMs, limits, counts);
+    if (decision.allowed) this.times.push(nowMs);
+    return decision;
+  }
+
+  removeLast() {
+    this.times.pop();
+  }
+}
+
+describe('EventLog against a plain list of every event', () => {
+  it.each([
+    ['the default per-key limits', PER_KEY, 40],
+    ['a raised limit with many events per millisecond', [{ max: 5000, windowMs: 2000 }], 3],
+    [
+      'three windows',
+      [
+        { max: 3, windowMs: 50 },
+        { max: 20, windowMs: 1000 },
+        { max: 90, windowMs: 10_000 },
+      ],
+      30,
+    ],
+  ] as [string, WindowLimit[], number][])('decides as the list does: %s', (_, limits, meanGapMs) => {
+    const log = new EventLog();
+    const reference = new ReferenceLog();
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    let now = 0;
+    for (let step = 0; step < 5000; step++) {
+      now += Math.floor(random() * meanGapMs * 2);
+      if (random() < 0.05) {
+        log.removeLast();
+        reference.removeLast();
+      } else {
+        expect(log.tryAdd(now, limits), `step ${step}`).toEqual(reference.tryAdd(now, limits));
+      }
+    }
   });
 });
