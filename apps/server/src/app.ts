@@ -2,7 +2,7 @@
  * buildApp(deps) → a ready-to-listen Fastify instance. No I/O at import time and no module-level
  * singletons: every store comes in through `deps`, so each test builds its own app on its own database.
  */
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -91,8 +91,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: BODY_LIMIT_BYTES,
     // Fastify accepts a hop count too (its types omit it).
     trustProxy: (deps.trustProxy ?? false) as boolean,
-    genReqId: () => `req_${randomBytes(8).toString('hex')}`,
+    // 16 hex of a random UUID: as unpredictable as needed, and far cheaper than randomBytes per request.
+    genReqId: () => `req_${randomUUID().replaceAll('-', '').slice(0, 16)}`,
     return503OnClosing: true,
+    // One line per request, written when it is answered (below), instead of Fastify's two.
+    disableRequestLogging: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: frameworkErrors(clock),
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -133,6 +136,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { req: request, res: reply, responseTime: Math.round(reply.elapsedTime * 10) / 10 },
+      'request completed',
+    );
   });
   app.addHook(
     'onRequest',

@@ -32,7 +32,12 @@ export class AppError extends Error {
     readonly detail: string | string[],
     options: AppErrorOptions = {},
   ) {
+    // An expected refusal needs no stack (nobody reads it, and capturing one is most of the cost of
+    // answering a flood of bad keys); only an internal error keeps its stack.
+    const stackLimit = Error.stackTraceLimit;
+    if (code !== 'internal') Error.stackTraceLimit = 0;
     super(Array.isArray(detail) ? detail.join(', ') : detail);
+    Error.stackTraceLimit = stackLimit;
     this.name = 'AppError';
     this.statusCode = ERROR_STATUS[code];
     this.headers = options.headers ?? {};

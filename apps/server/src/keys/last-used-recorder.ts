@@ -27,8 +27,9 @@ export interface LastUsedRecorderOptions {
 }
 
 export class LastUsedRecorder {
-  private pending = new Map<string, string>();
-  private inFlight = new Map<string, string>();
+  /** Key id → time of its newest use not yet written, in epoch ms (formatted only when written or listed). */
+  private pending = new Map<string, number>();
+  private inFlight = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private readonly db: Db;
@@ -50,12 +51,13 @@ export class LastUsedRecorder {
 
   /** Notes a use of the key now. Costs a Map write; nothing touches the database. */
   touch(keyId: string): void {
-    this.pending.set(keyId, new Date(this.clock.now()).toISOString());
+    this.pending.set(keyId, this.clock.now());
   }
 
   /** The newest use of the key not yet written, if any. */
   pendingFor(keyId: string): string | undefined {
-    return this.pending.get(keyId) ?? this.inFlight.get(keyId);
+    const at = this.pending.get(keyId) ?? this.inFlight.get(keyId);
+    return at === undefined ? undefined : new Date(at).toISOString();
   }
 
   start(): void {
@@ -95,10 +97,11 @@ export class LastUsedRecorder {
   }
 
   /** One UPDATE for many keys; never moves a timestamp backwards (another server may have written a later one). */
-  private async writeBatch(entries: [string, string][]): Promise<void> {
-    const cases: RawBuilder<unknown>[] = entries.map(
-      ([id, at]) => sql`when id = ${id} and (last_used_at is null or last_used_at < ${at}) then ${at}`,
-    );
+  private async writeBatch(entries: [string, number][]): Promise<void> {
+    const cases: RawBuilder<unknown>[] = entries.map(([id, atMs]) => {
+      const at = new Date(atMs).toISOString();
+      return sql`when id = ${id} and (last_used_at is null or last_used_at < ${at}) then ${at}`;
+    });
     await this.db
       .updateTable('api_keys')
       .set({ last_used_at: sql<string>`case ${sql.join(cases, sql` `)} else last_used_at end` })
