@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import { createAuthenticate } from './auth/authenticate.js';
@@ -95,7 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     genReqId: () => `req_${randomUUID().replaceAll('-', '').slice(0, 16)}`,
     return503OnClosing: true,
     // One line per request, written when it is answered (below), instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: frameworkErrors(clock),
   }).withTypeProvider<TypeBoxTypeProvider>();
