@@ -1,7 +1,7 @@
 /**
- * The server under test, in its own process: wired exactly as `socifyr-server` (apps/server/src/main.ts)
- * wires it — configuration from the environment, the same stores, `buildApp` — with two additions for
- * measuring, both outside the product's code:
+ * The server under test, in its own process: configuration from the environment, the same stores, and
+ * `buildApp` with the dependencies `socifyr-server` gives it (`appDepsFor`, apps/server/src/app-deps.ts),
+ * with two additions for measuring, both outside the product's code:
  *  - the app's database handle counts every query (a Kysely plugin), reported to the bench over IPC;
  *  - two extra routes shaped like /api/health (same envelope and response schema): GET /api/bench/auth-only,
  *    authenticated like every other route, so its difference to health is authentication; and
@@ -15,11 +15,9 @@ import { QueryCounter } from './query-counter.mjs';
 import { AUTH_ONLY_PATH, HEADERS_ONLY_PATH } from './server-process.mjs';
 
 const { buildApp } = await import(serverModule('app.js'));
+const { appDepsFor } = await import(serverModule('app-deps.js'));
 const { loadConfig } = await import(serverModule('config.js'));
 const { openStores } = await import(serverModule('stores.js'));
-const { rateLimitPolicy } = await import(serverModule('limits/rate-limiter.js'));
-const { isDashboardBuilt } = await import(serverModule('http/dashboard.js'));
-const { SHARED_LAST_USED_FLUSH_INTERVAL_MS } = await import(serverModule('keys/last-used-recorder.js'));
 
 const HEALTH_LIKE_RESPONSE = {
   200: {
@@ -34,16 +32,8 @@ const HEALTH_LIKE_RESPONSE = {
 const config = loadConfig();
 const stores = await openStores(config);
 const counter = new QueryCounter();
-const app = await buildApp({
-  db: stores.db.withPlugin(counter),
-  keySecret: stores.keySecret,
-  logLevel: config.logLevel,
-  trustProxy: config.trustProxy,
-  policy: rateLimitPolicy(config.rateLimitPerSecond, config.rateLimitPerMinute, config.rateLimitTiers),
-  redis: stores.redis,
-  lastUsedFlushIntervalMs: config.databaseUrl ? SHARED_LAST_USED_FLUSH_INTERVAL_MS : undefined,
-  dashboardDir: isDashboardBuilt(config.dashboardDir) ? config.dashboardDir : undefined,
-});
+// Wired by the same function as socifyr-server, with the query counter on the database handle.
+const app = await buildApp({ ...appDepsFor(config, stores), db: stores.db.withPlugin(counter) });
 app.get(
   AUTH_ONLY_PATH,
   { config: { auth: 'any' }, schema: { response: HEALTH_LIKE_RESPONSE } },

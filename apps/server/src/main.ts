@@ -7,13 +7,11 @@ import { parseArgs } from 'node:util';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
 import { buildApp } from './app.js';
+import { appDepsFor, policyOf } from './app-deps.js';
 import { bootstrap, bootstrapProblems } from './bootstrap.js';
-import { bootstrapPassword, type Config, ConfigError, loadConfig } from './config.js';
-import { InProcessBus } from './events/bus.js';
+import { bootstrapPassword, ConfigError, loadConfig } from './config.js';
 import { isDashboardBuilt } from './http/dashboard.js';
-import { SHARED_LAST_USED_FLUSH_INTERVAL_MS } from './keys/last-used-recorder.js';
 import { KeySecretFileError } from './keys/server-secret.js';
-import { rateLimitPolicy } from './limits/rate-limiter.js';
 import {
   DatabaseUnavailableError,
   DataDirError,
@@ -34,25 +32,10 @@ const USAGE = `Usage:
                                  which other users of the machine cannot see in \`ps\` as they can --password
   socifyr-server --version | --help`;
 
-/** The per-key and sign-in limits the configuration asks for. */
-const policyOf = (config: Config) =>
-  rateLimitPolicy(config.rateLimitPerSecond, config.rateLimitPerMinute, config.rateLimitTiers);
-
 async function serve(): Promise<void> {
   const config = loadConfig();
   const stores = await openStores(config);
-  const app = await buildApp({
-    db: stores.db,
-    keySecret: stores.keySecret,
-    logLevel: config.logLevel,
-    trustProxy: config.trustProxy,
-    policy: policyOf(config),
-    redis: stores.redis,
-    // Without Redis, other servers' deletions cannot be heard: keys are then re-read at least every second.
-    bus: config.databaseUrl && !stores.redis ? new InProcessBus({ othersShareTheDatabase: true }) : undefined,
-    lastUsedFlushIntervalMs: config.databaseUrl ? SHARED_LAST_USED_FLUSH_INTERVAL_MS : undefined,
-    dashboardDir: isDashboardBuilt(config.dashboardDir) ? config.dashboardDir : undefined,
-  });
+  const app = await buildApp(appDepsFor(config, stores));
   for (const { level, message } of stores.notices) app.log[level](message);
   if (!isDashboardBuilt(config.dashboardDir)) {
     app.log.warn(
